@@ -1,0 +1,27 @@
+/* ctbox.h: what every applet and core module shares: the applet table */
+/* SPDX-License-Identifier: MIT */
+#ifndef CTBOX_H
+#define CTBOX_H
+
+#include "config.h"
+
+struct applet {
+	const char *name;
+	int (*main)(int argc, char **argv);
+	const char *help;	/* the Kconfig help text of the applet */
+	const char *dir;	/* install dir: "bin" or "sbin" (under /usr) */
+};
+
+/* the running applet; NULL while ctbox itself parses its options */
+extern const struct applet *applet_cur;
+/* "unshare" when called by the applet's name, "ctbox unshare" otherwise */
+extern const char *applet_invocation;
+
+/* print the applet's help text (to stdout) */
+void applet_help(const struct applet *a);
+/* find an applet of this build by name */
+const struct applet *applet_find(const char *name);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

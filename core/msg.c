@@ -1,0 +1,85 @@
+/* msg.c: error and warning messages, one write(2) each */
+/* SPDX-License-Identifier: MIT */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ctbox.h"
+#include "msg.h"
+#include "out.h"
+
+static const char *prefix = "ctbox";
+
+void msg_prefix(const char *p)
+{
+	prefix = p;
+}
+
+static size_t add(char *buf, size_t len, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > size - len)
+		n = size - len;
+	memcpy(buf + len, s, n);
+	return len + n;
+}
+
+/* compose and write one message; a line too long is cut, never split */
+static void emit(int err, const char *s, va_list ap, const char *tail)
+{
+	char buf[1024];
+	size_t len = 0, size = sizeof(buf) - 1;
+
+	len = add(buf, len, size, prefix);
+	len = add(buf, len, size, ": ");
+	for (; s; s = va_arg(ap, const char *))
+		len = add(buf, len, size, s);
+	if (err) {
+		len = add(buf, len, size, ": ");
+		len = add(buf, len, size, strerror(err));
+	}
+	if (tail)
+		len = add(buf, len, size, tail);
+	buf[len++] = '\n';
+	out_flush();
+	(void)!write(2, buf, len);
+}
+
+void die_(int status, int err, const char *s, ...)
+{
+	va_list ap;
+
+	va_start(ap, s);
+	emit(err, s, ap, NULL);
+	va_end(ap);
+	exit(status);
+}
+
+void warn_(int err, const char *s, ...)
+{
+	va_list ap;
+
+	va_start(ap, s);
+	emit(err, s, ap, NULL);
+	va_end(ap);
+}
+
+void die_usage_(const char *s, ...)
+{
+	char tail[96];
+	const char *name = applet_invocation ? applet_invocation : "ctbox";
+	va_list ap;
+
+	tail[0] = 0;
+	if (strlen(name) < sizeof(tail) - 48) {
+		strcpy(tail, "\nTry '");
+		strcat(tail, name);
+		strcat(tail, " --help' for more information.");
+	}
+	va_start(ap, s);
+	emit(0, s, ap, tail);
+	va_end(ap);
+	exit(1);
+}

@@ -1,0 +1,55 @@
+/* ns.h: the one table of namespace kinds, and opening namespace files */
+/* SPDX-License-Identifier: MIT */
+#ifndef NS_H
+#define NS_H
+
+#include <sys/types.h>
+
+struct ns_kind {
+	const char *name;	/* long option and /proc/PID/ns/ file: "net" */
+	const char *lng;	/* long option: "mount" for mnt */
+	const char *child;	/* the file naming the namespace children get
+				 * (pid_for_children), where it differs */
+	int flag;		/* CLONE_NEW* */
+	char sh;		/* short option letter */
+};
+
+/* the kinds in the order they are entered: user first, mnt late (it changes
+ * what paths mean), time last */
+enum { NS_USER, NS_CGROUP, NS_IPC, NS_UTS, NS_NET, NS_PID, NS_MNT, NS_TIME,
+       NS_COUNT };
+extern const struct ns_kind ns_kinds[NS_COUNT];
+
+/* the entries of an applet's option table for the namespace options,
+ * "-n, --net[=FILE]" and so on, with ids FIRST .. FIRST+NS_COUNT-1 in the
+ * order of ns_kinds */
+#define NS_OPTS(first) \
+	{ "user", 'U', OPT_OPT, (first) + NS_USER }, \
+	{ "cgroup", 'C', OPT_OPT, (first) + NS_CGROUP }, \
+	{ "ipc", 'i', OPT_OPT, (first) + NS_IPC }, \
+	{ "uts", 'u', OPT_OPT, (first) + NS_UTS }, \
+	{ "net", 'n', OPT_OPT, (first) + NS_NET }, \
+	{ "pid", 'p', OPT_OPT, (first) + NS_PID }, \
+	{ "mount", 'm', OPT_OPT, (first) + NS_MNT }, \
+	{ "time", 'T', OPT_OPT, (first) + NS_TIME }
+
+/* does the running kernel have this kind? (needs /proc; without it, yes) */
+int ns_supported(const struct ns_kind *k);
+
+/* the kind of an open namespace file (NS_GET_NSTYPE), or -1 (errno) when fd
+ * is not a namespace */
+int ns_kind_of(int fd);
+
+/* open PATH as a namespace of kind k, or die naming it: not there, not a
+ * namespace, a namespace of another kind */
+int ns_open_file(const char *path, const struct ns_kind *k);
+
+/* open /proc/PID/ns/KIND, or die: a dead process, a kernel without it */
+int ns_open_pid(pid_t pid, const struct ns_kind *k);
+
+/* resolve a network namespace argument as ip-netns does: a path (with '/'
+ * or an existing file here) as it is; else NAME under /run/netns, then
+ * /var/run/netns. Returns buf, or NULL when no such name exists. */
+const char *ns_netns_path(const char *arg, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,187 @@
+/* opt.c: the table-driven option parser shared by every applet */
+/* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ctbox.h"
+#include "msg.h"
+#include "opt.h"
+#include "str.h"
+
+enum { ID_HELP = 254, ID_VERSION = 255 };
+
+static const struct opt builtin[] = {
+	{ "help", 'h', OPT_NONE, ID_HELP },
+	{ "version", 'V', OPT_NONE, ID_VERSION },
+	{ NULL, 0, 0, 0 }
+};
+
+void opt_init(struct optstate *st, const struct opt *tab, int argc,
+	      char **argv)
+{
+	st->argc = argc;
+	st->argv = argv;
+	st->ind = 1;
+	st->bundle = NULL;
+	st->seen = 0;
+	st->tab = tab;
+}
+
+static const struct opt *by_short(const struct opt *tab, char c)
+{
+	for (; tab->id; tab++)
+		if (tab->sh == c)
+			return tab;
+	return NULL;
+}
+
+/* exact name, else the only entry it is a prefix of; *ambig if several */
+static const struct opt *by_long(const struct opt *tab, const char *name,
+				 size_t len, const struct opt **pre, int *ambig)
+{
+	for (; tab->id; tab++) {
+		if (!tab->lng || strncmp(tab->lng, name, len))
+			continue;
+		if (!tab->lng[len])
+			return tab;
+		if (*pre && (*pre)->id != tab->id)
+			*ambig = 1;
+		*pre = tab;
+	}
+	return NULL;
+}
+
+static const struct opt *find_long(const struct optstate *st, const char *name,
+				   size_t len)
+{
+	const struct opt *pre = NULL, *o;
+	int ambig = 0;
+	char buf[64];
+
+	o = by_long(st->tab, name, len, &pre, &ambig);
+	if (!o)
+		o = by_long(builtin, name, len, &pre, &ambig);
+	if (o)
+		return o;
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, name, len);
+	buf[len] = 0;
+	if (ambig)
+		die_usage("option '--", buf, "' is ambiguous");
+	if (!pre)
+		die_usage("unrecognized option '--", buf, "'");
+	return pre;
+}
+
+static _Noreturn void builtin_opt(int id)
+{
+	if (id == ID_HELP) {
+		applet_help(applet_cur);
+		exit(0);
+	}
+	(void)!write(1, "ctbox " CTBOX_VERSION "\n", sizeof("ctbox " CTBOX_VERSION));
+	exit(0);
+}
+
+static int take(struct optstate *st, const struct opt *o, const char **arg)
+{
+	st->seen |= 1ULL << (o->id & 63);
+	if (o->id == ID_HELP || o->id == ID_VERSION)
+		builtin_opt(o->id);
+	(void)arg;
+	return o->id;
+}
+
+static int long_opt(struct optstate *st, const char *s, const char **arg)
+{
+	const char *eq = strchr(s, '=');
+	size_t len = eq ? (size_t)(eq - s) : strlen(s);
+	const struct opt *o = find_long(st, s, len);
+
+	if (o->arg == OPT_NONE && eq)
+		die_usage("option '--", o->lng, "' doesn't allow an argument");
+	if (eq)
+		*arg = eq + 1;
+	else if (o->arg == OPT_REQ) {
+		if (st->ind >= st->argc)
+			die_usage("option '--", o->lng, "' requires an argument");
+		*arg = st->argv[st->ind++];
+	}
+	return take(st, o, arg);
+}
+
+static int short_opt(struct optstate *st, const char **arg)
+{
+	char c[2] = { *st->bundle++, 0 };
+	const struct opt *o = by_short(st->tab, c[0]);
+
+	if (!o)
+		o = by_short(builtin, c[0]);
+	if (!o)
+		die_usage("invalid option -- '", c, "'");
+	if (o->arg != OPT_NONE && *st->bundle) {
+		*arg = st->bundle;
+		st->bundle = NULL;
+	} else if (o->arg == OPT_REQ) {
+		if (st->ind >= st->argc)
+			die_usage("option requires an argument -- '", c, "'");
+		*arg = st->argv[st->ind++];
+	}
+	if (st->bundle && !*st->bundle)
+		st->bundle = NULL;
+	return take(st, o, arg);
+}
+
+int opt_next(struct optstate *st, const char **arg)
+{
+	const char *s;
+
+	*arg = NULL;
+	if (st->bundle)
+		return short_opt(st, arg);
+	if (st->ind >= st->argc)
+		return 0;
+	s = st->argv[st->ind];
+	if (s[0] != '-' || !s[1])
+		return 0;
+	st->ind++;
+	if (s[1] != '-') {
+		st->bundle = s + 1;
+		return short_opt(st, arg);
+	}
+	if (!s[2])
+		return 0;	/* "--": the operands follow */
+	return long_opt(st, s + 2, arg);
+}
+
+const char *opt_name(const struct optstate *st, int id, char buf[OPT_NAME_MAX])
+{
+	const struct opt *o;
+
+	for (o = st->tab; o->id; o++) {
+		if (o->id != id)
+			continue;
+		if (o->lng && strlen(o->lng) < OPT_NAME_MAX - 2)
+			return str_join(buf, OPT_NAME_MAX, "--", o->lng);
+		buf[0] = '-';
+		buf[1] = o->sh;
+		buf[2] = 0;
+		return buf;
+	}
+	return "?";
+}
+
+void opt_conflicts(const struct optstate *st, const unsigned char (*pairs)[2])
+{
+	char a[OPT_NAME_MAX], b[OPT_NAME_MAX];
+
+	for (; pairs[0][0]; pairs++) {
+		if (!OPT_SEEN(st, pairs[0][0]) || !OPT_SEEN(st, pairs[0][1]))
+			continue;
+		die_usage(opt_name(st, pairs[0][0], a), " and ",
+			  opt_name(st, pairs[0][1], b),
+			  " are mutually exclusive");
+	}
+}

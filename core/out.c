@@ -1,0 +1,89 @@
+/* out.c: buffered output to stdout, without stdio */
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+#include <unistd.h>
+
+#include "out.h"
+#include "str.h"
+
+static char buf[1024];
+static size_t used;
+static int failed;
+
+void out_flush(void)
+{
+	size_t off = 0;
+
+	while (off < used) {
+		ssize_t n = write(1, buf + off, used - off);
+
+		if (n < 0) {
+			failed = 1;
+			break;
+		}
+		off += n;
+	}
+	used = 0;
+}
+
+void out_mem(const char *s, size_t n)
+{
+	while (n) {
+		size_t k = sizeof(buf) - used;
+
+		if (k > n)
+			k = n;
+		memcpy(buf + used, s, k);
+		used += k;
+		s += k;
+		n -= k;
+		if (used == sizeof(buf))
+			out_flush();
+	}
+}
+
+void out_str(const char *s)
+{
+	out_mem(s, strlen(s));
+}
+
+void out_char(char c)
+{
+	out_mem(&c, 1);
+}
+
+void out_num(unsigned long long v)
+{
+	char tmp[24];
+
+	out_str(str_utoa(tmp, v));
+}
+
+void out_snum(long long v)
+{
+	if (v < 0) {
+		out_char('-');
+		out_num(-(unsigned long long)v);
+	} else {
+		out_num(v);
+	}
+}
+
+void out_hex(unsigned long long v, int width)
+{
+	char tmp[17];
+	int i = 16;
+
+	tmp[16] = 0;
+	do {
+		tmp[--i] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v || 16 - i < width);
+	out_str(tmp + i);
+}
+
+int out_close(void)
+{
+	out_flush();
+	return failed;
+}

@@ -1,0 +1,19 @@
+/* out.h: buffered output to stdout, without stdio */
+/* SPDX-License-Identifier: MIT */
+#ifndef OUT_H
+#define OUT_H
+
+#include <stddef.h>
+
+void out_mem(const char *s, size_t n);
+void out_str(const char *s);
+void out_char(char c);
+void out_num(unsigned long long v);		/* decimal */
+void out_snum(long long v);
+void out_hex(unsigned long long v, int width);	/* lower case, zero padded */
+void out_flush(void);				/* also done by die() */
+/* write what is buffered and the rest of the line; exit status 1 if stdout
+ * failed (a full disk, a closed pipe) */
+int out_close(void);
+
+#endif

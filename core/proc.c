@@ -1,0 +1,180 @@
+/* proc.c: fork, exec, wait, relaying a child's end, forwarding signals */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "msg.h"
+#include "proc.h"
+#include "str.h"
+#include "sys.h"
+
+void proc_exec(char **argv)
+{
+	char *sh[2];
+	int err;
+
+	if (!argv || !argv[0]) {
+		const char *s = getenv("SHELL");
+
+		sh[0] = (char *)(s && *s ? s : "/bin/sh");
+		sh[1] = NULL;
+		argv = sh;
+	}
+	execvp(argv[0], argv);
+	err = errno;
+	die_status(err == ENOENT ? 127 : 126, err, "failed to execute ",
+		   argv[0]);
+}
+
+char *proc_which(const char *root, const char *prog, char *buf, size_t size)
+{
+	const char *p = getenv("PATH"), *end;
+	char dir[PATH_MAX];
+
+	if (strchr(prog, '/')) {
+		if (!str_join(buf, size, prog[0] == '/' ? root : "", prog))
+			return NULL;
+		return access(buf, F_OK) ? NULL : buf;
+	}
+	for (p = p ? p : "/usr/local/bin:/bin:/usr/bin"; *p; p = end + !!*end) {
+		end = strchrnul(p, ':');
+		if ((size_t)(end - p) >= sizeof(dir))
+			continue;
+		memcpy(dir, p, end - p);
+		dir[end - p] = 0;
+		if (str_join(buf, size, root, dir, "/", prog) &&
+		    !access(buf, X_OK))
+			return buf;
+	}
+	return NULL;
+}
+
+pid_t proc_fork(void)
+{
+	pid_t pid;
+
+	signal(SIGCHLD, SIG_DFL);
+	pid = fork();
+	if (pid < 0)
+		die_errno("fork failed");
+	return pid;
+}
+
+int proc_wait(pid_t pid, int flags)
+{
+	int st;
+
+	for (;;) {
+		if (waitpid(pid, &st, flags & PROC_STOPS ? WUNTRACED : 0) < 0) {
+			if (errno == EINTR)
+				continue;
+			die_errno("waitpid failed");
+		}
+		if (!WIFSTOPPED(st))
+			return st;
+		kill(getpid(), SIGSTOP);
+		kill(pid, SIGCONT);
+	}
+}
+
+void proc_relay(int st)
+{
+	sigset_t set;
+	int sig;
+
+	if (!WIFSIGNALED(st))
+		exit(WEXITSTATUS(st));
+	sig = WTERMSIG(st);
+	/* the child's core, if any, is the one that matters */
+	sys_setrlimit(RLIMIT_CORE, 0, 0);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), sig);
+	exit(128 + sig);
+}
+
+void proc_block(int how, sigset_t *old)
+{
+	sigset_t set;
+
+	if (how == PROC_BLOCK_ALL) {
+		sigfillset(&set);
+	} else {
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+	}
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void proc_restore(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/*
+ * Wait for a signal; SIGCHLD means a child changed state. A signal the
+ * kernel sent (si_code SI_KERNEL: ^C, ^\, a window change from the terminal)
+ * went to the whole foreground process group, the child included: passing
+ * it on would deliver it twice.
+ */
+static int next_signal(pid_t child)
+{
+	sigset_t all;
+	siginfo_t si;
+	int sig;
+
+	sigfillset(&all);
+	do
+		sig = sigwaitinfo(&all, &si);
+	while (sig < 0);
+	if (sig != SIGCHLD && si.si_code != SI_KERNEL)
+		kill(child, sig);
+	return sig;
+}
+
+int proc_forward(pid_t pid)
+{
+	int st;
+
+	for (;;) {
+		if (next_signal(pid) != SIGCHLD)
+			continue;
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return st;
+	}
+}
+
+static _Noreturn void init_exit(int st)
+{
+	exit(WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st));
+}
+
+void proc_init(char **argv)
+{
+	sigset_t old;
+	pid_t child, p;
+	int st;
+
+	proc_block(PROC_BLOCK_ALL, &old);
+	child = proc_fork();
+	if (!child) {
+		proc_restore(&old);
+		proc_exec(argv);
+	}
+	for (;;) {
+		if (next_signal(child) != SIGCHLD)
+			continue;
+		while ((p = waitpid(-1, &st, WNOHANG)) > 0)
+			if (p == child)
+				init_exit(st);
+	}
+}

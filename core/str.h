@@ -1,0 +1,27 @@
+/* str.h: building strings in fixed buffers */
+/* SPDX-License-Identifier: MIT */
+#ifndef STR_H
+#define STR_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* concatenate the strings into buf; NULL with errno ENAMETOOLONG if they
+ * don't fit */
+char *str_join_(char *buf, size_t size, const char *s, ...);
+#define str_join(buf, size, ...) str_join_(buf, size, __VA_ARGS__, (char *)0)
+
+/* decimal digits of v, in buf (24 bytes hold any 64-bit value) */
+char *str_utoa(char *buf, unsigned long long v);
+
+/* "/proc/PID/WHAT", or "/proc/self/WHAT" for pid 0; size PROC_PATH_MAX */
+#define PROC_PATH_MAX 64
+char *str_procpath(char *buf, pid_t pid, const char *what);
+
+/* split s in place at each sep into at most max fields; the count */
+int str_split(char *s, char sep, char **fields, int max);
+/* the next word of *s (runs of spaces and tabs separate words), NUL-ended
+ * in place; *s moves past it. "" at the end. */
+char *str_word(char **s);
+
+#endif
