@@ -1,7 +1,9 @@
 /* ns.c: the one table of namespace kinds, and opening namespace files */
 /* SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "msg.h"
 #include "ns.h"
+#include "parse.h"
 #include "str.h"
 
 #ifndef CLONE_NEWTIME
@@ -103,5 +106,60 @@ const char *ns_netns_path(const char *arg, char *buf, size_t size)
 	for (i = 0; i < 2; i++)
 		if (str_join(buf, size, dirs[i], arg) && !access(buf, F_OK))
 			return buf;
+	return NULL;
+}
+
+int ns_open_net(const char *arg)
+{
+	char path[PATH_MAX];
+	const char *p = ns_netns_path(arg, path, sizeof(path));
+	unsigned long long pid;
+
+	if (p)
+		return ns_open_file(p, &ns_kinds[NS_NET]);
+	if (!parse_u64(arg, 10, INT_MAX, &pid) && pid)
+		return ns_open_pid(pid, &ns_kinds[NS_NET]);
+	die("no network namespace '", arg, "' in /run/netns or /var/run/netns");
+}
+
+/* the entries are bind mounts on empty files; anything else (a fifo would
+ * block the open) is skipped */
+static int scan_netns(const char *dir, int (*match)(int fd, void *ctx),
+		      void *ctx, char *buf, size_t size)
+{
+	union { struct dirent d; char b[2048]; } ents;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), fd, hit = 0;
+	long n, off;
+
+	if (dfd < 0)
+		return 0;
+	while (!hit && (n = getdents(dfd, &ents.d, sizeof(ents))) > 0) {
+		for (off = 0; !hit && off < n; ) {
+			struct dirent *d = (struct dirent *)(ents.b + off);
+
+			off += d->d_reclen;
+			if ((d->d_type != DT_REG && d->d_type != DT_UNKNOWN) ||
+			    !strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
+				continue;
+			fd = openat(dfd, d->d_name,
+				    O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			hit = match(fd, ctx) && str_join(buf, size, d->d_name);
+			close(fd);
+		}
+	}
+	close(dfd);
+	return hit;
+}
+
+const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
+			  char *buf, size_t size)
+{
+	/* /var/run is usually a link to /run: a second look when the
+	 * first finds nothing */
+	if (scan_netns("/run/netns", match, ctx, buf, size) ||
+	    scan_netns("/var/run/netns", match, ctx, buf, size))
+		return buf;
 	return NULL;
 }
