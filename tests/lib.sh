@@ -119,22 +119,19 @@ check_fails()
 	fi
 }
 
-# same NAME CMD_A -- CMD_B: both print the same stdout and exit alike
-# (the compatibility check against a reference tool)
+# same NAME CMD_A CMD_B: the two shell commands print the same stdout and
+# exit alike (the compatibility check against a reference tool)
 same()
 {
-	_n=$1; shift
-	[ -z "$SKIPPING" ] || { skip "$_n" "$SKIPPING"; return 0; }
-	_a= _b=
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do _a="$_a '$1'"; shift; done
-	shift
-	for w in "$@"; do _b="$_b '$w'"; done
-	_oa=$(eval "$_a" 2>&1); _ra=$?
-	_ob=$(eval "$_b" 2>&1); _rb=$?
+	[ -z "$SKIPPING" ] || { skip "$1" "$SKIPPING"; return 0; }
+	_oa=$(eval "$2" 2>/tmp/ctbox-test-err.$$); _ra=$?
+	_ob=$(eval "$3" 2>>/tmp/ctbox-test-err.$$); _rb=$?
 	if [ "$_oa" = "$_ob" ] && [ "$_ra" = "$_rb" ]; then
-		pass "$_n"
+		pass "$1"
 	else
-		fail "$_n" "differs from reference"
-		printf '  ours (%s): %s\n  ref  (%s): %s\n' "$_ra" "$_oa" "$_rb" "$_ob"
+		fail "$1" "differs from the reference"
+		printf '  ours: %s\n  (%s) %s\n  ref:  %s\n  (%s) %s\n  stderr: %s\n' \
+			"$2" "$_ra" "$_oa" "$3" "$_rb" "$_ob" "$(head -c 600 /tmp/ctbox-test-err.$$)"
 	fi
+	rm -f /tmp/ctbox-test-err.$$
 }
