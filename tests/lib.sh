@@ -120,18 +120,30 @@ check_fails()
 }
 
 # same NAME CMD_A CMD_B: the two shell commands print the same stdout and
-# exit alike (the compatibility check against a reference tool)
+# exit alike (the compatibility check against a reference tool). The older
+# form "same NAME A1 A2 ... -- B1 B2 ..." (two argument lists) works too.
 same()
 {
 	[ -z "$SKIPPING" ] || { skip "$1" "$SKIPPING"; return 0; }
-	_oa=$(eval "$2" 2>/tmp/ctbox-test-err.$$); _ra=$?
-	_ob=$(eval "$3" 2>>/tmp/ctbox-test-err.$$); _rb=$?
+	_n=$1; shift
+	if [ $# != 2 ] || [ "$1" = -- ] || [ "$2" = -- ]; then
+		_a= _b=
+		while [ $# -gt 0 ] && [ "$1" != -- ]; do _a="$_a $(_q "$1")"; shift; done
+		shift
+		for w in "$@"; do _b="$_b $(_q "$w")"; done
+		set -- "$_a" "$_b"
+	fi
+	_oa=$(eval "$1" 2>/tmp/ctbox-test-err.$$); _ra=$?
+	_ob=$(eval "$2" 2>>/tmp/ctbox-test-err.$$); _rb=$?
 	if [ "$_oa" = "$_ob" ] && [ "$_ra" = "$_rb" ]; then
-		pass "$1"
+		pass "$_n"
 	else
-		fail "$1" "differs from the reference"
+		fail "$_n" "differs from the reference"
 		printf '  ours: %s\n  (%s) %s\n  ref:  %s\n  (%s) %s\n  stderr: %s\n' \
-			"$2" "$_ra" "$_oa" "$3" "$_rb" "$_ob" "$(head -c 600 /tmp/ctbox-test-err.$$)"
+			"$1" "$_ra" "$_oa" "$2" "$_rb" "$_ob" "$(head -c 600 /tmp/ctbox-test-err.$$)"
 	fi
 	rm -f /tmp/ctbox-test-err.$$
 }
+
+# quote a word for eval
+_q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
