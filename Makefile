@@ -91,7 +91,7 @@ $(G)/objs.mk $(G)/applets.h $(G)/applets.list: $(G)/auto.mk $(APPLET_SRCS) \
 	$(Q)sh $(SRC)/scripts/gen-applets.sh table $(SRC) $(G)
 
 defconfig allnoconfig allyesconfig oldconfig olddefconfig: $(KCONF) $(G)/Kconfig.applets
-	$(Q)$(kconf) --$@ $(if $(filter defconfig,$@),=$(SRC)/configs/defconfig) $(SRC)/Kconfig
+	$(Q)$(kconf) --$@$(if $(filter defconfig,$@),=$(SRC)/configs/defconfig) $(SRC)/Kconfig
 %_defconfig: $(KCONF) $(G)/Kconfig.applets
 	@test -f $(SRC)/configs/$@ || { echo "no configs/$@" >&2; exit 1; }
 	$(Q)$(kconf) --defconfig=$(SRC)/configs/$@ $(SRC)/Kconfig
