@@ -19,6 +19,19 @@ else ifeq ($(ARCH),arm)
 CROSS_COMPILE ?= arm-linux-musleabihf-
 endif
 
+# A config target given with others (make allnoconfig all): one at a time,
+# in order, since what to build is read from the config when make starts.
+config-targets := defconfig allnoconfig allyesconfig oldconfig olddefconfig \
+	savedefconfig menuconfig %_defconfig
+ifneq ($(and $(filter $(config-targets),$(MAKECMDGOALS)),$(filter-out $(config-targets),$(MAKECMDGOALS))),)
+$(sort $(MAKECMDGOALS)): __sequential
+	@:
+__sequential:
+	@set -e; for g in $(MAKECMDGOALS); do \
+		$(MAKE) --no-print-directory -f $(SRC)/Makefile $$g; done
+.PHONY: $(MAKECMDGOALS) __sequential
+else
+
 O ?= .
 B := $(O)/build
 G := $(B)/gen
@@ -236,3 +249,5 @@ FORCE:
 	distclean help menuconfig defconfig allnoconfig allyesconfig oldconfig \
 	olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
+
+endif

@@ -50,7 +50,7 @@ off() { grep -q "^CONFIG_$1=\$" "$auto"; }
 for f in "$src"/applets/*.c; do
 	sed -n "s,^//applet:\([^ ]*\) \([^ ]*\) \([A-Z0-9_]*\).*,\1 \2 \3 $f,p" "$f"
 done | sort | while read -r name dir sym file; do
-	on "$sym" && echo "$name $dir $sym $file"
+	if on "$sym"; then echo "$name $dir $sym $file"; fi
 done > "$out/applets.all"
 cut -d' ' -f1,2 "$out/applets.all" > "$out/applets.list.tmp"
 
