@@ -67,7 +67,7 @@ CT_LDFLAGS := -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,common-page-size=64
 
 no-config-goals := clean distclean help menuconfig defconfig allnoconfig \
-	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps
+	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps check-all
 config-goals := $(filter-out $(no-config-goals),$(or $(MAKECMDGOALS),all))
 ifneq ($(filter %_defconfig,$(MAKECMDGOALS)),)
 config-goals := $(filter-out %_defconfig,$(config-goals))
@@ -217,6 +217,11 @@ $(B)/tests/%: $(SRC)/tests/%.c $(B)/flags $(B)/include/.stamp
 check: $(O)/ctbox $(TEST_HELPERS)
 	$(Q)CTBOX=$(abspath $(O)/ctbox) TESTBIN=$(abspath $(B)/tests) sh $(SRC)/tests/run.sh $(T)
 
+# the whole suite; the targets tier adds the cross builds and qemu
+check-all:
+	@if [ "$$(id -u)" = 0 ]; then sh $(SRC)/scripts/deps.sh native; fi
+	$(Q)$(MAKE) -f $(SRC)/Makefile check
+
 demo: $(O)/ctbox
 	$(Q)CTBOX=$(abspath $(O)/ctbox) sh $(SRC)/scripts/demo.sh
 
@@ -245,7 +250,7 @@ help:
 	@echo 'variables: O= CROSS_COMPILE= ARCH= CC= CFLAGS= LDFLAGS= V=1 WERROR=1 LIBSECCOMP_DIR='
 
 FORCE:
-.PHONY: all single install sizes bloatcheck baseline check demo deps clean \
+.PHONY: all single install sizes bloatcheck baseline check check-all demo deps clean \
 	distclean help menuconfig defconfig allnoconfig allyesconfig oldconfig \
 	olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
