@@ -311,8 +311,8 @@ static void create(struct veth *v)
 	nl_end(&r, data);
 	nl_end(&r, info);
 	if (nl_talk(&v->nl[0], r.h, NULL, NULL))
-		die("cannot create ", v->end[0].name, ": ",
-		    nl_error(&v->nl[0]));
+		die("cannot create ", v->end[0].name, " and ", v->end[1].name,
+		    ": ", nl_error(&v->nl[0]));
 	v->undo = undo_pair;
 }
 
@@ -333,10 +333,23 @@ static void configure(struct veth *v, int i)
 		if (default_route(e->nl, e->index, &v->gw[k]))
 			fail(v, e->nl, "cannot add a default route via ",
 			     v->gw[k].text, " for ", e->name);
-	/* loopback once per namespace */
-	if (end_up(v, i) && !(i && v->up && e->nl == v->end[0].nl) &&
-	    set_up(e->nl, 0, 1))
-		fail(v, e->nl, "cannot bring lo up for ", e->name, "", "");
+}
+
+/* loopback up once per namespace, last: deleting the pair undoes the rest,
+ * not this */
+static void loopbacks(struct veth *v)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		struct end *e = &v->end[i];
+
+		if (!end_up(v, i) || (i && v->up && e->nl == v->end[0].nl))
+			continue;
+		if (set_up(e->nl, 0, 1))
+			fail(v, e->nl, "cannot bring lo up for ", e->name, "",
+			     "");
+	}
 }
 
 static void cmd_add(struct veth *v)
@@ -353,6 +366,7 @@ static void cmd_add(struct veth *v)
 	create(v);
 	configure(v, 0);
 	configure(v, 1);
+	loopbacks(v);
 }
 
 /* --- del, up, down ----------------------------------------------------- */
@@ -396,9 +410,9 @@ static void get_links(struct end *e, nl_fn *fn, void *ctx)
 		nl_end(&r, info);
 	}
 	if (nl_talk(e->nl, r.h, fn, ctx))
-		die("cannot find ", e->name ? e->name : "devices",
-		    e->ns ? " in " : "", e->ns ? e->ns : "", ": ",
-		    nl_error(e->nl));
+		die("cannot find ", e->name ? "device " : "devices",
+		    e->name ? e->name : "", e->ns ? " in " : "",
+		    e->ns ? e->ns : "", ": ", nl_error(e->nl));
 }
 
 static void cmd_del(struct veth *v)
@@ -692,8 +706,9 @@ static void parse_gw(struct veth *v, const char *s)
 
 static void parse_mac(struct end *e, const char *s)
 {
-	if (addr_mac_parse(e->mac, s))
-		die("invalid MAC address '", s, "'");
+	if (addr_mac_parse(e->mac, s) || (e->mac[0] & 1))
+		die("invalid MAC address '", s, "'",
+		    e->mac[0] & 1 ? ": multicast" : "");
 	e->has_mac = 1;
 }
 

@@ -92,6 +92,9 @@ int ns_open_pid(pid_t pid, const struct ns_kind *k)
 		die("no process ", str_utoa(num, pid));
 	if (access("/proc/self", F_OK))
 		die("cannot open ", path, ": /proc is not mounted");
+	/* a zombie keeps its /proc/PID but has no namespaces left */
+	if (ns_supported(k))
+		die("cannot open ", path, ": the process is exiting");
 	die("cannot open ", path, ": the kernel has no ", k->name,
 	    " namespaces");
 }
