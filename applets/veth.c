@@ -36,12 +36,12 @@
 //config:
 //config:	  <ns>: a name in /run/netns, a namespace file or a PID.
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <net/if.h>
-#include <sys/stat.h>
 #include <linux/if.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
@@ -103,7 +103,7 @@ struct veth {
 	/* show */
 	int json, count, naddr, nsid;
 	int self_known;		/* self_name is the shown namespace's name */
-	struct stat self;
+	int self;		/* an fd of the shown namespace */
 	const char *self_name;
 	char self_buf[NAME_MAX + 1];
 };
@@ -531,11 +531,7 @@ static int match_nsid(int fd, void *ctx)
 
 static int match_self(int fd, void *ctx)
 {
-	struct veth *v = ctx;
-	struct stat st;
-
-	return !fstat(fd, &st) && st.st_dev == v->self.st_dev &&
-	       st.st_ino == v->self.st_ino;
+	return ns_same(fd, ((struct veth *)ctx)->self);
 }
 
 /* the peer's namespace: a name where it has one; else the nsid the shown
@@ -649,8 +645,8 @@ static void cmd_show(struct veth *v)
 	/* a second socket for the questions asked during the dump (the end
 	 * has nl[0] or nl[1]) */
 	open_nl(&v->nl[2], e->nsfd, e->ns);
-	v->self_known = e->nsfd >= 0 ? fstat(e->nsfd, &v->self) :
-			stat("/proc/self/ns/net", &v->self);
+	v->self = e->nsfd >= 0 ? e->nsfd :
+		  open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	out_str(v->json ? "[" : "");
 	get_links(e, show_link, v);
 	if (e->name && !v->count)

@@ -63,4 +63,8 @@ int ns_open_net(const char *arg);
 const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
 			  char *buf, size_t size);
 
+/* do the open files a and b name the same namespace? (the same inode of
+ * nsfs: 0 when either cannot tell) */
+int ns_same(int a, int b);
+
 #endif
