@@ -101,9 +101,14 @@ $(G)/auto.mk $(G)/config.h: $(CONFIG) $(KCONFIG_FILES) $(KCONF)
 	$(Q)$(kconf) --genconfig=$(abspath $(G)/config.h),$(abspath $(G)/auto.mk) $(SRC)/Kconfig
 	@touch $(G)/auto.mk
 
+$(B)/lzhelp: $(SRC)/scripts/lzhelp.c
+	$(say) HOSTCC $@
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O2 -o $@ $<
+
 $(G)/objs.mk $(G)/applets.h $(G)/applets.list: $(G)/auto.mk $(APPLET_SRCS) \
-		$(wildcard $(SRC)/core/*.c) $(SRC)/scripts/gen-applets.sh
-	$(Q)sh $(SRC)/scripts/gen-applets.sh table $(SRC) $(G)
+		$(wildcard $(SRC)/core/*.c) $(SRC)/scripts/gen-applets.sh $(B)/lzhelp
+	$(Q)sh $(SRC)/scripts/gen-applets.sh table $(SRC) $(G) $(abspath $(B)/lzhelp)
 
 defconfig allnoconfig allyesconfig oldconfig olddefconfig: $(KCONF) $(G)/Kconfig.applets
 	$(Q)$(kconf) --$@$(if $(filter defconfig,$@),=$(SRC)/configs/defconfig) $(SRC)/Kconfig
