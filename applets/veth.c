@@ -251,14 +251,12 @@ static void undo_addresses(struct veth *v)
 		address(e->nl, RTM_DELADDR, e->index, &e->addr[--e->added]);
 }
 
-/* deleting either end deletes the pair: through an end we have a socket
- * for (all of them are open before the pair is made) */
+/* deleting either end deletes the pair: through one whose index we know
+ * (every failure after the creation comes after find_index of an end) */
 static void undo_pair(struct veth *v)
 {
-	struct end *e = &v->end[!v->end[0].nl];
+	struct end *e = &v->end[!v->end[0].index];
 
-	if (!e->index)
-		e->index = nl_ifindex(e->nl, e->name);
 	if (!e->index || del_link(e->nl, e->index))
 		warn("cannot delete ", e->name, " again: delete it by hand");
 }
@@ -371,15 +369,18 @@ static void cmd_add(struct veth *v)
 
 /* --- del, up, down ----------------------------------------------------- */
 
+/* a link message's attribute */
+static const struct rtattr *link_attr(const struct nlmsghdr *h, int type)
+{
+	return nl_find_msg(h, sizeof(struct ifinfomsg), type);
+}
+
 static int is_veth(const struct nlmsghdr *h)
 {
-	const struct rtattr *tb[IFLA_LINKINFO + 1], *info[IFLA_INFO_KIND + 1];
+	const struct rtattr *info = link_attr(h, IFLA_LINKINFO);
 
-	nl_parse_msg(tb, IFLA_LINKINFO, h, sizeof(struct ifinfomsg));
-	if (!tb[IFLA_LINKINFO])
-		return 0;
-	nl_parse_nest(info, IFLA_INFO_KIND, tb[IFLA_LINKINFO]);
-	return !strcmp(nl_str(info[IFLA_INFO_KIND]), "veth");
+	return info && !strcmp(nl_str(nl_find(RTA_DATA(info),
+		RTA_PAYLOAD(info), IFLA_INFO_KIND)), "veth");
 }
 
 /* a GETLINK answer: the index if it is a veth, else -1 */
@@ -396,19 +397,12 @@ static void get_links(struct end *e, nl_fn *fn, void *ctx)
 {
 	NL_REQ(buf, 64);
 	struct nlreq r;
-	struct rtattr *info;
 
 	nl_req(&r, &buf, sizeof(buf), RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
 	       sizeof(struct ifinfomsg));
 	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (e->name) {
+	if (e->name)
 		nl_put_str(&r, IFLA_IFNAME, e->name);
-	} else {
-		/* 4.20 and later dump only veths then; fn checks anyway */
-		info = nl_nest(&r, IFLA_LINKINFO);
-		nl_put_str(&r, IFLA_INFO_KIND, "veth");
-		nl_end(&r, info);
-	}
 	if (nl_talk(e->nl, r.h, fn, ctx))
 		die("cannot find ", e->name ? "device " : "devices",
 		    e->name ? e->name : "", e->ns ? " in " : "",
@@ -479,16 +473,13 @@ static void field(const struct veth *v, int i, const char *k, const char *s,
 
 static int copy_name(const struct nlmsghdr *h, void *ctx)
 {
-	const struct rtattr *tb[IFLA_IFNAME + 1];
-
-	nl_parse_msg(tb, IFLA_IFNAME, h, sizeof(struct ifinfomsg));
-	str_join(ctx, IFNAMSIZ, nl_str(tb[IFLA_IFNAME]));
+	str_join(ctx, IFNAMSIZ, nl_str(link_attr(h, IFLA_IFNAME)));
 	return 0;
 }
 
 /* the peer by its index, in its namespace (by the nsid the shown one has
  * for it; 4.20 and later): NULL when it cannot be seen */
-static const char *peer_name(struct veth *v, const struct rtattr **tb,
+static const char *peer_name(struct veth *v, const struct nlmsghdr *h,
 			     char *buf)
 {
 	NL_REQ(req, 64);
@@ -496,8 +487,8 @@ static const char *peer_name(struct veth *v, const struct rtattr **tb,
 	struct ifinfomsg *ifi;
 
 	ifi = nl_req(&r, &req, sizeof(req), RTM_GETLINK, 0, sizeof(*ifi));
-	ifi->ifi_index = nl_u32(tb[IFLA_LINK]);
-	if (tb[IFLA_LINK_NETNSID])
+	ifi->ifi_index = nl_u32(link_attr(h, IFLA_LINK));
+	if (link_attr(h, IFLA_LINK_NETNSID))
 		nl_put_u32(&r, IFLA_TARGET_NETNSID, v->nsid);
 	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	buf[0] = 0;
@@ -509,10 +500,10 @@ static const char *peer_name(struct veth *v, const struct rtattr **tb,
 
 static int nsid_answer(const struct nlmsghdr *h, void *ctx)
 {
-	const struct rtattr *tb[NETNSA_NSID + 1];
+	const struct rtattr *a = nl_find_msg(h, sizeof(struct rtgenmsg),
+					     NETNSA_NSID);
 
-	nl_parse_msg(tb, NETNSA_NSID, h, sizeof(struct rtgenmsg));
-	*(int *)ctx = tb[NETNSA_NSID] ? (int)nl_u32(tb[NETNSA_NSID]) : -1;
+	*(int *)ctx = a ? (int)nl_u32(a) : -1;
 	return 0;
 }
 
@@ -537,10 +528,10 @@ static int match_self(int fd, void *ctx)
 /* the peer's namespace: a name where it has one; else the nsid the shown
  * namespace has for it (*num set), or nothing (the peer is in the shown
  * one and it has no name) */
-static const char *peer_netns(struct veth *v, const struct rtattr **tb,
+static const char *peer_netns(struct veth *v, const struct nlmsghdr *h,
 			      char *buf, int *num)
 {
-	if (tb[IFLA_LINK_NETNSID]) {
+	if (link_attr(h, IFLA_LINK_NETNSID)) {
 		if (ns_netns_find(match_nsid, v, buf, NAME_MAX + 1))
 			return buf;
 		*num = 1;
@@ -558,15 +549,16 @@ static int print_addr(const struct nlmsghdr *h, void *ctx)
 {
 	struct veth *v = ctx;
 	const struct ifaddrmsg *ifa = NLMSG_DATA(h);
-	const struct rtattr *tb[IFA_LOCAL + 1], *a;
+	const struct rtattr *a;
 	char buf[ADDR_TEXT_MAX];
 
 	/* kernels before 4.20 send every device's addresses */
 	if ((int)ifa->ifa_index != v->end[0].index ||
 	    (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6))
 		return 0;
-	nl_parse_msg(tb, IFA_LOCAL, h, sizeof(*ifa));
-	a = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
+	a = nl_find_msg(h, sizeof(*ifa), IFA_LOCAL);
+	if (!a)
+		a = nl_find_msg(h, sizeof(*ifa), IFA_ADDRESS);
 	if (!a || RTA_PAYLOAD(a) < (ifa->ifa_family == AF_INET ? 4u : 16u))
 		return 0;
 	out_str(v->naddr++ ? "," : "");
@@ -609,24 +601,21 @@ static int show_link(const struct nlmsghdr *h, void *ctx)
 {
 	struct veth *v = ctx;
 	const struct ifinfomsg *ifi = NLMSG_DATA(h);
-	const struct rtattr *tb[IFLA_LINK_NETNSID + 1], *mac;
+	const struct rtattr *st = link_attr(h, IFLA_OPERSTATE), *mac;
 	const char *f[F_COUNT];
 	char peer[IFNAMSIZ], ns[NAME_MAX + 1], mtu[24], lladdr[48];
 	int num = 0, i;
-	unsigned st;
+	unsigned op = st ? *(unsigned char *)RTA_DATA(st) : 0;
 
 	if (!is_veth(h))
 		return 0;
-	nl_parse_msg(tb, IFLA_LINK_NETNSID, h, sizeof(*ifi));
-	v->nsid = nl_u32(tb[IFLA_LINK_NETNSID]);
-	f[F_NAME] = nl_str(tb[IFLA_IFNAME]);
-	f[F_PEER] = peer_name(v, tb, peer);
-	f[F_NETNS] = peer_netns(v, tb, ns, &num);
-	st = tb[IFLA_OPERSTATE] ? *(unsigned char *)RTA_DATA(
-		tb[IFLA_OPERSTATE]) : 0;
-	f[F_STATE] = operstates[st < ARRAY_SIZE(operstates) ? st : 0];
-	f[F_MTU] = str_utoa(mtu, nl_u32(tb[IFLA_MTU]));
-	mac = tb[IFLA_ADDRESS];
+	v->nsid = nl_u32(link_attr(h, IFLA_LINK_NETNSID));
+	f[F_NAME] = nl_str(link_attr(h, IFLA_IFNAME));
+	f[F_PEER] = peer_name(v, h, peer);
+	f[F_NETNS] = peer_netns(v, h, ns, &num);
+	f[F_STATE] = operstates[op < ARRAY_SIZE(operstates) ? op : 0];
+	f[F_MTU] = str_utoa(mtu, nl_u32(link_attr(h, IFLA_MTU)));
+	mac = link_attr(h, IFLA_ADDRESS);
 	f[F_MAC] = mac && RTA_PAYLOAD(mac) <= 16 ? addr_mac_format(lladdr,
 		RTA_DATA(mac), RTA_PAYLOAD(mac)) : NULL;
 	out_str(v->count++ && v->json ? "," : "");

@@ -173,6 +173,27 @@ void nl_parse_msg(const struct rtattr **tb, int max,
 	nl_parse(tb, max, (const char *)h + off, h->nlmsg_len - off);
 }
 
+const struct rtattr *nl_find(const void *p, size_t len, int type)
+{
+	const struct rtattr *a = p;
+	int n = len;
+
+	for (; RTA_OK(a, n); a = RTA_NEXT(a, n))
+		if ((a->rta_type & NLA_TYPE_MASK) == type)
+			return a;
+	return NULL;
+}
+
+const struct rtattr *nl_find_msg(const struct nlmsghdr *h, size_t fam,
+				 int type)
+{
+	size_t off = NLMSG_SPACE(fam);
+
+	if (h->nlmsg_len < off)
+		return NULL;
+	return nl_find((const char *)h + off, h->nlmsg_len - off, type);
+}
+
 unsigned nl_u32(const struct rtattr *a)
 {
 	unsigned v = 0;
@@ -205,7 +226,6 @@ static int fail(struct nl *nl, int err)
  * the ack (NETLINK_CAP_ACK). */
 static int end(struct nl *nl, const struct nlmsghdr *m, int ret)
 {
-	const struct rtattr *tb[NLMSGERR_ATTR_MSG + 1];
 	size_t off = m->nlmsg_type == NLMSG_ERROR ?
 		NLMSG_SPACE(sizeof(struct nlmsgerr)) : NLMSG_SPACE(sizeof(int));
 	int err = 0;
@@ -214,12 +234,10 @@ static int end(struct nl *nl, const struct nlmsghdr *m, int ret)
 		memcpy(&err, NLMSG_DATA(m), sizeof(int));
 	if (!err)
 		return ret;
-	if ((m->nlmsg_flags & NLM_F_ACK_TLVS) && m->nlmsg_len >= off) {
-		nl_parse(tb, NLMSGERR_ATTR_MSG, (const char *)m + off,
-			 m->nlmsg_len - off);
+	if ((m->nlmsg_flags & NLM_F_ACK_TLVS) && m->nlmsg_len >= off)
 		str_join(nl->ext, sizeof(nl->ext),
-			 nl_str(tb[NLMSGERR_ATTR_MSG]));
-	}
+			 nl_str(nl_find((const char *)m + off,
+					m->nlmsg_len - off, NLMSGERR_ATTR_MSG)));
 	return fail(nl, -err);
 }
 

@@ -75,6 +75,13 @@ void nl_parse_msg(const struct rtattr **tb, int max,
 #define nl_parse_nest(tb, max, a) \
 	nl_parse(tb, max, RTA_DATA(a), RTA_PAYLOAD(a))
 
+/* the first attribute of a type in [p, p + len), or after a message's
+ * family header; NULL if there is none */
+const struct rtattr *nl_find(const void *p, size_t len, int type);
+const struct rtattr *nl_find_msg(const struct nlmsghdr *h, size_t fam,
+				 int type);
+
+/* 0 for a missing attribute */
 unsigned nl_u32(const struct rtattr *a);
 /* a string attribute, NUL-checked; "" if it has none */
 const char *nl_str(const struct rtattr *a);

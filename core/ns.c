@@ -143,8 +143,7 @@ static int scan_netns(const char *dir, int (*match)(int fd, void *ctx),
 			struct dirent *d = (struct dirent *)(ents.b + off);
 
 			off += d->d_reclen;
-			if ((d->d_type != DT_REG && d->d_type != DT_UNKNOWN) ||
-			    !strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
+			if (d->d_type != DT_REG && d->d_type != DT_UNKNOWN)
 				continue;
 			fd = openat(dfd, d->d_name,
 				    O_RDONLY | O_NONBLOCK | O_CLOEXEC);
