@@ -60,8 +60,14 @@ int nl_open(struct nl *nl, int nsfd)
 	memset(nl, 0, sizeof(*nl));
 	if (nsfd >= 0) {
 		self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-		if (self < 0 || setns(nsfd, CLONE_NEWNET))
+		if (self < 0)
 			return -1;
+		if (setns(nsfd, CLONE_NEWNET)) {
+			err = errno;
+			close(self);
+			errno = err;
+			return -1;
+		}
 	}
 	nl->fd = sys(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
 		     NETLINK_ROUTE, 0, 0, 0);
@@ -74,13 +80,6 @@ int nl_open(struct nl *nl, int nsfd)
 	if (nl->fd >= 0)
 		set_options(nl->fd);
 	return nl->fd < 0 ? -1 : 0;
-}
-
-void nl_close(struct nl *nl)
-{
-	if (nl->fd >= 0)
-		close(nl->fd);
-	nl->fd = -1;
 }
 
 /* --- building ------------------------------------------------------- */
@@ -148,30 +147,6 @@ void nl_end(struct nlreq *r, struct rtattr *nest)
 }
 
 /* --- parsing -------------------------------------------------------- */
-
-void nl_parse(const struct rtattr **tb, int max, const void *p, size_t len)
-{
-	const struct rtattr *a = p;
-	int n = len;
-
-	memset(tb, 0, (max + 1) * sizeof(*tb));
-	for (; RTA_OK(a, n); a = RTA_NEXT(a, n)) {
-		int type = a->rta_type & NLA_TYPE_MASK;
-
-		if (type <= max)
-			tb[type] = a;
-	}
-}
-
-void nl_parse_msg(const struct rtattr **tb, int max,
-		  const struct nlmsghdr *h, size_t fam)
-{
-	size_t off = NLMSG_SPACE(fam);
-
-	if (h->nlmsg_len < off)
-		off = h->nlmsg_len;
-	nl_parse(tb, max, (const char *)h + off, h->nlmsg_len - off);
-}
 
 const struct rtattr *nl_find(const void *p, size_t len, int type)
 {

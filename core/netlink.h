@@ -10,7 +10,7 @@
 
 /* a NETLINK_ROUTE socket, bound to the network namespace it was opened in */
 struct nl {
-	int fd;			/* -1 until nl_open */
+	int fd;			/* set it to -1 until nl_open */
 	unsigned seq;
 	int err;		/* errno of the last failed request */
 	char ext[128];		/* the kernel's extended ack message, or "" */
@@ -21,7 +21,6 @@ struct nl {
  * open the socket, come back. 0, or -1 with errno (the calling process is
  * back in its own namespace either way, or dies saying it could not) */
 int nl_open(struct nl *nl, int nsfd);
-void nl_close(struct nl *nl);
 
 /*
  * A request is built in a caller's buffer: nl_req writes the header and
@@ -51,7 +50,7 @@ void nl_end(struct nlreq *r, struct rtattr *nest);
 /*
  * Send a request (NLM_F_REQUEST and NLM_F_ACK are added) and read until its
  * end: the ack, or NLMSG_DONE of a dump. Each other answer (the object a
- * GET asks for, each object of a dump) goes to fn, if given; a non-zero
+ * GET asks for, each object of a dump) goes to fn, if given; a positive
  * return stops the calls (the rest is read and dropped) and is returned.
  * 0 on success; -1 with nl->err and nl->ext when the kernel or the socket
  * says no.
@@ -64,16 +63,6 @@ const char *nl_error(struct nl *nl);
 
 /* the index of a device in the socket's namespace, or 0 with errno */
 int nl_ifindex(const struct nl *nl, const char *name);
-
-/* the attributes in [p, p + len) by type, into tb[0..max] (others ignored,
- * the last one of a type wins); tb is cleared first */
-void nl_parse(const struct rtattr **tb, int max, const void *p, size_t len);
-/* the attributes after a message's family header of size fam */
-void nl_parse_msg(const struct rtattr **tb, int max,
-		  const struct nlmsghdr *h, size_t fam);
-/* the attributes nested in a */
-#define nl_parse_nest(tb, max, a) \
-	nl_parse(tb, max, RTA_DATA(a), RTA_PAYLOAD(a))
 
 /* the first attribute of a type in [p, p + len), or after a message's
  * family header; NULL if there is none */
