@@ -84,7 +84,7 @@ struct end {
 	const char *name;
 	const char *ns;		/* -n or -N as given; NULL: ours */
 	int nsfd;		/* -1: ours */
-	struct nl *nl;		/* a socket in its namespace, once needed */
+	struct nl *nl;		/* a socket in its namespace, if needed */
 	int index;		/* 0 until known */
 	int has_mac;
 	unsigned char mac[6];
@@ -102,7 +102,7 @@ struct veth {
 	void (*undo)(struct veth *v);
 	/* show */
 	int json, count, naddr, nsid;
-	int self_known;		/* self_name is the shown namespace's name */
+	int self_known;		/* self_name is the shown one's name */
 	int self;		/* an fd of the shown namespace */
 	const char *self_name;
 	char self_buf[NAME_MAX + 1];

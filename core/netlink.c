@@ -210,9 +210,9 @@ static int end(struct nl *nl, const struct nlmsghdr *m, int ret)
 	if (!err)
 		return ret;
 	if ((m->nlmsg_flags & NLM_F_ACK_TLVS) && m->nlmsg_len >= off)
-		str_join(nl->ext, sizeof(nl->ext),
-			 nl_str(nl_find((const char *)m + off,
-					m->nlmsg_len - off, NLMSGERR_ATTR_MSG)));
+		str_join(nl->ext, sizeof(nl->ext), nl_str(nl_find(
+			(const char *)m + off, m->nlmsg_len - off,
+			NLMSGERR_ATTR_MSG)));
 	return fail(nl, -err);
 }
 

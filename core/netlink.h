@@ -13,7 +13,7 @@ struct nl {
 	int fd;			/* set it to -1 until nl_open */
 	unsigned seq;
 	int err;		/* errno of the last failed request */
-	char ext[128];		/* the kernel's extended ack message, or "" */
+	char ext[128];		/* the kernel's own message, or "" */
 	char msg[160];		/* nl_error's text */
 };
 
