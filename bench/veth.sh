@@ -103,8 +103,8 @@ report()
 	ROWS="$ROWS
 "
 	bench_table "$title" "$base"
-	printf '\n| %-34s | %9s | %8s | %8s |\n' "median of the rounds' ratios" \
-		"× $base" "user ms" "sys ms"
+	printf '\nThe median of the rounds'"'"' ratios to %s, and CPU times:\n' "$base"
+	printf '\n| %-34s | %9s | %8s | %8s |\n' tool "× base" "user ms" "sys ms"
 	printf '|%s|%s|%s|%s|\n' "------------------------------------" \
 		"----------:" "---------:" "---------:"
 	awk -F'|' -v base="$base" '
@@ -141,6 +141,7 @@ measure $BENCH_TMP/add "$RUNS"
 report "creation: pair, peer in a namespace, 2 addresses, up" raw
 mv $SLICES $BENCH_TMP/add.slices
 awk -F'|' '$2 != "raw"' $BENCH_TMP/add.slices > $SLICES
+echo
 report "creation, against the iproute2 commands" "iproute2 sequence" |
 	sed -n '/median of the rounds/,$p'
 
