@@ -248,7 +248,10 @@ static void undo_addresses(struct veth *v)
 	struct end *e = &v->end[0];
 
 	while (e->added > 0)
-		address(e->nl, RTM_DELADDR, e->index, &e->addr[--e->added]);
+		if (address(e->nl, RTM_DELADDR, e->index,
+			    &e->addr[--e->added]))
+			warn("cannot remove address ", e->addr[e->added].text,
+			     " again: ", nl_error(e->nl));
 }
 
 /* deleting either end deletes the pair: through one whose index we know
@@ -422,8 +425,9 @@ static void cmd_del(struct veth *v)
 		die("cannot delete ", e->name, ": ", nl_error(e->nl));
 }
 
-/* up: its addresses, then the link; a failure removes the addresses */
-static void cmd_up(struct veth *v)
+/* up: its addresses, then the link; a failure removes the addresses.
+ * down: the link alone. */
+static void cmd_updown(struct veth *v)
 {
 	struct end *e = v->end;
 
@@ -621,6 +625,8 @@ static int show_link(const struct nlmsghdr *h, void *ctx)
 	out_str(v->count++ && v->json ? "," : "");
 	for (i = 0; i < F_COUNT; i++)
 		field(v, i, keys[i], f[i], i == F_MTU || (i == F_NETNS && num));
+	/* the addresses of this device: addresses() and print_addr() use
+	 * end[0], which show needs for nothing else */
 	v->end[0].index = ifi->ifi_index;
 	addresses(v);
 	return 0;
@@ -653,8 +659,8 @@ static const struct cmd cmds[] = {
 	  B(O_MTU) | B(O_MAC) | B(O_PEERMAC) | B(O_UP) },
 	{ "del", cmd_del, "<name>", 1, 1, B(O_NETNS) },
 	{ "show", cmd_show, "", 0, 1, B(O_NETNS) | B(O_JSON) },
-	{ "up", cmd_up, "<dev>", 1, 1, B(O_NETNS) | B(O_ADDR) },
-	{ "down", cmd_up, "<dev>", 1, 1, B(O_NETNS) },
+	{ "up", cmd_updown, "<dev>", 1, 1, B(O_NETNS) | B(O_ADDR) },
+	{ "down", cmd_updown, "<dev>", 1, 1, B(O_NETNS) },
 };
 
 /* the kernel judges the rest (dev_valid_name): '/', ':', spaces */
