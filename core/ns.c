@@ -69,6 +69,9 @@ int ns_open_file(const char *path, const struct ns_kind *k)
 	if (fd < 0)
 		die_errno("cannot open ", path);
 	kind = ns_kind_of(fd);
+	/* qemu-user does not know the ioctl (ENOSYS): setns() will judge */
+	if (kind < 0 && errno == ENOSYS)
+		return fd;
 	if (kind < 0)
 		die(path, " is not a namespace file");
 	if (&ns_kinds[kind] != k)
@@ -94,9 +97,10 @@ int ns_open_pid(pid_t pid, const struct ns_kind *k)
 		die("no process ", str_utoa(num, pid));
 	if (access("/proc/self", F_OK))
 		die("cannot open ", path, ": /proc is not mounted");
-	/* a zombie keeps its /proc/PID but has no namespaces left */
-	if (ns_supported(k))
-		die("cannot open ", path, ": the process is exiting");
+	/* we have the kind, it does not: a zombie, its namespaces gone */
+	if (pid > 0 && ns_supported(k))
+		die("cannot open ", path, ": process ", str_utoa(num, pid),
+		    " has exited");
 	die("cannot open ", path, ": the kernel has no ", k->name,
 	    " namespaces");
 }
