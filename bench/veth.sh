@@ -23,6 +23,8 @@ if [ -z "${VETH_BENCH_INNER:-}" ]; then
 fi
 : "${DEL_RUNS:=60}" "${ROUNDS:=10}"
 bench_init
+# a reader gone (| head) must not skip the cleanup of the namespace
+trap 'exit 141' PIPE
 RAW=$BENCH_TMP/raw-veth
 bench_cc "$RAW" "$BENCH_DIR/raw-veth.c"
 NS=ctbench$$ A=bva$$ B=bvb$$
