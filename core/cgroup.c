@@ -662,8 +662,8 @@ int cg_enter(const struct cg_group *g, pid_t pid)
 
 int cg_delete(struct cg_group *g, int recursive)
 {
-	char dir[PATH_MAX], up[PATH_MAX], *p;
-	int h, st = 0;
+	char dir[PATH_MAX], up[PATH_MAX];
+	int h, st = 0, rec;
 
 	if (!*g->path) {
 		warn("cannot remove the root group");
@@ -673,17 +673,18 @@ int cg_delete(struct cg_group *g, int recursive)
 		if (!(g->hiers >> h & 1))
 			continue;
 		cg_group_dir(dir, g, h);
-		do {
+		/* the group, then the parents cg_prepare made for it */
+		for (rec = recursive;; rec = 0) {
 			strcpy(up, dir);
-			if ((p = strrchr(up, '/')))
-				*p = 0;
-			if (cg_remove(dir, up, recursive)) {
+			*strrchr(up, '/') = 0;
+			if (cg_remove(dir, up, rec)) {
 				st = -1;
 				break;
 			}
-			recursive = 0;
 			strcpy(dir, up);
-		} while (g->made[h] && --g->made[h]);
+			if (!g->made[h] || !--g->made[h])
+				break;
+		}
 	}
 	return st;
 }
