@@ -315,6 +315,8 @@ int cgexec_main(int argc, char **argv)
 {
 	static struct cgexec c;
 	char saved[4096];
+	unsigned moved = 0;
+	int i;
 
 	parse(&c, argc, argv);
 	if (prepare(&c))
@@ -326,8 +328,10 @@ int cgexec_main(int argc, char **argv)
 	if (c.create && cg_save(saved, sizeof(saved)))
 		saved[0] = 0;
 	if (enter(&c, 0)) {
+		for (i = 0; c.create && i < c.ng; i++)
+			moved |= c.g[i].entered;
 		if (c.create) {
-			cg_restore(saved, 0);
+			cg_restore(saved, 0, moved);
 			undo(&c);
 		}
 		return 1;

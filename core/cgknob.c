@@ -68,33 +68,11 @@ void cg_knob_error(const char *dir, const char *knob)
 		warn(dir, " has no knob ", knob);
 }
 
-static int get(const char *dir, const char *knob, char *buf, size_t size)
-{
-	char path[PATH_MAX];
-	ssize_t n;
-
-	if (!str_join(path, sizeof(path), dir, "/", knob) ||
-	    (n = file_read(path, buf, size)) < 0)
-		return -1;
-	if (n && buf[n - 1] == '\n')
-		buf[--n] = 0;
-	return n;
-}
-
-static int put(const char *dir, const char *knob, const char *val)
-{
-	char path[PATH_MAX];
-
-	if (!str_join(path, sizeof(path), dir, "/", knob))
-		return -1;
-	return file_write_str(path, val);
-}
-
 static int set(const char *dir, const char *knob, const char *val)
 {
 	int err;
 
-	if (!put(dir, knob, val))
+	if (!cg_put(dir, knob, val))
 		return 0;
 	err = errno;
 	if (err == ENOENT)
@@ -126,7 +104,7 @@ static int get_number(const char *dir, const char *knob,
 {
 	char buf[64];
 
-	if (get(dir, knob, buf, sizeof(buf)) < 0)
+	if (cg_get(dir, knob, buf, sizeof(buf)) < 0)
 		return -1;
 	if (number(buf, v)) {
 		errno = EINVAL;
@@ -175,7 +153,7 @@ static int cpu_v2(const char *dir, int kind, const char *knob,
 			return bad(knob, val);
 		return set(dir, "cpu.max", limit(buf, n, 1));
 	}
-	if (get(dir, "cpu.max", buf, sizeof(buf)) < 0) {
+	if (cg_get(dir, "cpu.max", buf, sizeof(buf)) < 0) {
 		cg_knob_error(dir, "cpu.max");
 		return -1;
 	}
@@ -198,8 +176,8 @@ static int cpu_v1(const char *dir, const char *val)
 		return set(dir, "cpu.cfs_quota_us", q);
 	/* each write must keep quota/period within what the parent allows:
 	 * the period first, else the quota first */
-	if (!put(dir, "cpu.cfs_period_us", p) &&
-	    !put(dir, "cpu.cfs_quota_us", q))
+	if (!cg_put(dir, "cpu.cfs_period_us", p) &&
+	    !cg_put(dir, "cpu.cfs_quota_us", q))
 		return 0;
 	if (set(dir, "cpu.cfs_quota_us", q))
 		return -1;
@@ -255,7 +233,7 @@ static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
 	char q[32], p[32], *sp;
 
 	if (v2) {
-		if (get(dir, "cpu.max", q, sizeof(q)) < 0)
+		if (cg_get(dir, "cpu.max", q, sizeof(q)) < 0)
 			return -1;
 		sp = strchrnul(q, ' ');
 		*sp = 0;
@@ -263,8 +241,8 @@ static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
 			return str_join(buf, size, sp + 1) ? 0 : -1;
 		return str_join(buf, size, strcmp(q, "max") ? q : "-1") ? 0 : -1;
 	}
-	if (get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
-	    get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)
+	if (cg_get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
+	    cg_get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)
 		return -1;
 	return str_join(buf, size, strcmp(q, "-1") ? q : "max", " ", p) ?
 		0 : -1;
@@ -294,7 +272,7 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 	int r;
 
 	if (!k || asv2 == v2 || k->kind == K_MAX)
-		return get(dir, knob, buf, size);
+		return cg_get(dir, knob, buf, size);
 	if (k->kind >= K_QUOTA && k->kind <= K_PERIOD)
 		r = cpu_get(dir, v2, k->kind, buf, size);
 	else if (k->kind == K_SWAP)

@@ -1,4 +1,4 @@
-/* cgroup.c: the cgroup layout (v1, v2, hybrid), paths, attaching processes */
+/* cgroup.c: the cgroup layout (v1, v2, hybrid), groups, attaching processes */
 /* SPDX-License-Identifier: MIT */
 #include <dirent.h>
 #include <errno.h>
@@ -16,19 +16,17 @@
 
 static struct cg_layout layout;
 static int loaded;
-static char pool[4096];
-static size_t pool_used;
+/* the strings of the layout: at most two mounts kept per hierarchy, each
+ * from one line of mountinfo */
+static char pool[2 * CG_HIER_MAX * FILE_LINE_MAX];
+static size_t used;
 
-/* a copy of s that lives as long as the layout, or NULL when full */
 static const char *keep(const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = pool + pool_used;
+	char *p = memcpy(pool + used, s, n);
 
-	if (n > sizeof(pool) - pool_used)
-		return NULL;
-	memcpy(p, s, n);
-	pool_used += n;
+	used += n;
 	return p;
 }
 
@@ -37,63 +35,22 @@ static void unescape(char *s)
 {
 	char *d = s;
 
-	for (; *s; s++) {
+	for (; *s; s++, d++) {
+		*d = *s;
 		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
 		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
-			*d++ = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
+			*d = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
 			s += 3;
-		} else {
-			*d++ = *s;
 		}
 	}
 	*d = 0;
 }
 
-/* the controllers among a v1 super block's options, in place: the options
- * that are not controllers are dropped, "name=" kept */
-static char *v1_ctrls(char *opts)
-{
-	static const char *const skip[] = {
-		"rw", "ro", "noprefix", "xattr", "clone_children",
-		"cpuset_v2_mode", "favordynmods", NULL
-	};
-	char *w, *d = opts, *s = opts;
-	int i;
-
-	while (*(w = s)) {
-		s = strchrnul(s, ',');
-		if (*s)
-			*s++ = 0;
-		for (i = 0; skip[i] && strcmp(w, skip[i]); i++)
-			;
-		if (skip[i] || !strncmp(w, "release_agent=", 14))
-			continue;
-		if (d != opts)
-			*d++ = ',';
-		memmove(d, w, strlen(w));
-		d += strlen(w);
-	}
-	*d = 0;
-	return opts;
-}
-
-/* the entry for a new mount of hierarchy dev: a new one, or the one already
- * seen, to be replaced when this mount shows the root and that did not */
-static struct cg_hier *slot(const char *dev, const char *root)
-{
-	int i;
-
-	for (i = 0; i < layout.n; i++) {
-		if (strcmp(layout.h[i].dev, dev))
-			continue;
-		if (!strcmp(layout.h[i].root, "/") || strcmp(root, "/"))
-			return NULL;
-		return &layout.h[i];
-	}
-	return layout.n < CG_HIER_MAX ? &layout.h[layout.n++] : NULL;
-}
-
-/* ID PARENT DEV ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER */
+/*
+ * ID PARENT DEV ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER
+ * A v1 hierarchy is known by its super block options, "rw,cpu,cpuacct":
+ * the controllers (or name=), then rarely an option that names none.
+ */
 static int mountinfo_line(char *line, void *ctx)
 {
 	char *f[5], *fs, *super, *w;
@@ -109,57 +66,78 @@ static int mountinfo_line(char *line, void *ctx)
 	str_word(&line);
 	super = str_word(&line);
 	v2 = !strcmp(fs, "cgroup2");
-	if (!v2 && strcmp(fs, "cgroup"))
+	if (!v2 && (strcmp(fs, "cgroup") || strlen(super) < 4))
 		return 0;
+	super = v2 ? "" : super + 3;
+	for (i = 0; i < layout.n && (layout.h[i].v2 != v2 ||
+				     strcmp(layout.h[i].ctrls, super)); i++)
+		;
+	/* mounted again: keep the mount that shows the hierarchy's root */
+	h = &layout.h[i];
+	if (i < layout.n ? !strcmp(h->root, "/") || strcmp(f[3], "/") :
+	    i == CG_HIER_MAX)
+		return 0;
+	layout.n += i == layout.n;
 	unescape(f[3]);
 	unescape(f[4]);
-	if (!(h = slot(f[2], f[3])))
-		return 0;
-	h->v2 = v2;
 	h->mnt = keep(f[4]);
 	h->root = keep(f[3]);
-	h->dev = keep(f[2]);
-	h->ctrls = keep(v2 ? "" : v1_ctrls(super));
-	if (!h->mnt || !h->root || !h->dev || !h->ctrls)
-		layout.n--;	/* out of room: the rest is ignored */
+	h->ctrls = keep(super);
+	h->v2 = v2;
+	if (v2)
+		layout.v2 = i;
 	return 0;
 }
 
 const struct cg_layout *cg_layout(void)
 {
-	int i;
-
-	if (loaded)
-		return &layout;
-	loaded = 1;
-	layout.v2 = -1;
-	file_lines("/proc/self/mountinfo", mountinfo_line, NULL);
-	for (i = 0; i < layout.n; i++)
-		if (layout.h[i].v2)
-			layout.v2 = i;
+	if (!loaded) {
+		loaded = 1;
+		layout.v2 = -1;
+		file_lines("/proc/self/mountinfo", mountinfo_line, NULL);
+	}
 	return &layout;
 }
 
 void cg_none(void)
 {
-	warn("no cgroup file system is mounted (see /proc/self/mountinfo);"
-	     " mount one: 'mount -t cgroup2 none /sys/fs/cgroup' (v2), or"
-	     " 'mount -t cgroup -o memory none /sys/fs/cgroup/memory' per"
-	     " v1 controller");
+	warn("no cgroup file system is mounted; mount one: 'mount -t cgroup2"
+	     " none /sys/fs/cgroup', or per v1 controller 'mount -t cgroup"
+	     " -o memory none /sys/fs/cgroup/memory'");
 }
 
 const struct cg_layout *cg_xlayout(void)
 {
-	const struct cg_layout *l = cg_layout();
-
-	if (!l->n) {
+	if (!cg_layout()->n) {
 		cg_none();
 		exit(1);
 	}
-	return l;
+	return &layout;
 }
 
-/* a list of words as read from a file ("cpu memory\n"), as a comma list */
+int cg_get(const char *dir, const char *name, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+
+	if (!str_join(path, sizeof(path), dir, "/", name) ||
+	    (n = file_read(path, buf, size)) < 0)
+		return -1;
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = 0;
+	return n;
+}
+
+int cg_put(const char *dir, const char *name, const char *val)
+{
+	char path[PATH_MAX];
+
+	if (!str_join(path, sizeof(path), dir, "/", name))
+		return -1;
+	return file_write_str(path, val);
+}
+
+/* a list of words as read from a file ("cpu memory"), as a comma list */
 static char *commas(char *s)
 {
 	char *p;
@@ -174,69 +152,48 @@ const char *cg_v2_ctrls(void)
 {
 	static char buf[256];
 	static int done;
-	char path[PATH_MAX];
-	const struct cg_layout *l = cg_layout();
 
-	if (done || l->v2 < 0)
-		return buf;
-	done = 1;
-	if (str_join(path, sizeof(path), l->h[l->v2].mnt, "/cgroup.controllers"))
-		file_read(path, buf, sizeof(buf));
+	if (!done++ && cg_layout()->v2 >= 0)
+		cg_get(layout.h[layout.v2].mnt, "cgroup.controllers", buf,
+		       sizeof(buf));
 	return commas(buf);
 }
 
 /* is the word w (n bytes) in the comma list? */
 static int has_word(const char *list, const char *w, size_t n)
 {
-	for (;;) {
+	for (; list; list = strchr(list, ','), list += !!list)
 		if (!strncmp(list, w, n) && (list[n] == ',' || !list[n]))
 			return 1;
-		if (!(list = strchr(list, ',')))
-			return 0;
-		list++;
-	}
+	return 0;
 }
 
-/* is every word of the comma list a in the comma list b? */
-static int within(const char *a, const char *b)
+/* each controller is in one v1 hierarchy at most: any of a line of
+ * /proc/PID/cgroup names it */
+static int v1_hier(const char *w, size_t n)
 {
-	size_t n;
+	int i;
 
-	for (; *a; a += n + !!a[n]) {
-		n = strchrnul(a, ',') - a;
-		if (n && !has_word(b, a, n))
-			return 0;
-	}
-	return 1;
+	for (i = 0; n && i < cg_layout()->n; i++)
+		if (!layout.h[i].v2 && has_word(layout.h[i].ctrls, w, n))
+			return i;
+	return -1;
 }
 
 int cg_hier_by_ctrls(const char *ctrls)
 {
-	const struct cg_layout *l = cg_layout();
-	int i;
-
 	if (!*ctrls)
-		return l->v2;
-	for (i = 0; i < l->n; i++)
-		if (!l->h[i].v2 && within(ctrls, l->h[i].ctrls) &&
-		    within(l->h[i].ctrls, ctrls))
-			return i;
-	return -1;
+		return cg_layout()->v2;
+	return v1_hier(ctrls, strchrnul(ctrls, ',') - ctrls);
 }
 
 int cg_ctrl_hier(const char *ctrl, size_t n)
 {
-	const struct cg_layout *l = cg_layout();
-	int i;
+	int i = v1_hier(ctrl, n);
 
-	if (!n)
-		return -1;
-	for (i = 0; i < l->n; i++)
-		if (!l->h[i].v2 && has_word(l->h[i].ctrls, ctrl, n))
-			return i;
-	if (l->v2 >= 0 && has_word(cg_v2_ctrls(), ctrl, n))
-		return l->v2;
-	return -1;
+	if (i < 0 && n && has_word(cg_v2_ctrls(), ctrl, n))
+		i = layout.v2;
+	return i;
 }
 
 int cg_dotdot(const char *p)
@@ -270,120 +227,87 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 }
 
 /* the kernel's refusals, in words */
-static const char *attach_why(int err)
+static const char *attach_why(int err, const char *dir)
 {
-	switch (err) {
-	case ESRCH:
-		return ": no such process";
-	case EBUSY:
-		return ": the group has controllers enabled for its children"
-		       " (cgroup.subtree_control), and cgroup v2 keeps"
-		       " processes out of such inner groups (the"
-		       " no-internal-process rule): use a leaf group";
-	case ENOSPC:
-		return ": the group has no cpus or memory nodes"
-		       " (set cpuset.cpus and cpuset.mems first)";
-	case EOPNOTSUPP:
-		return ": the group is threaded (only threads can move in)";
-	}
+	if (err == ENOENT && access(dir, F_OK))
+		return ": no such group";
+	if (err == EBUSY)
+		return ": cgroup v2 puts processes only in groups that enable"
+		       " no controller for children (cgroup.subtree_control)";
+	if (err == ENOSPC)
+		return ": set its cpuset.cpus and cpuset.mems first";
 	return NULL;
 }
 
 int cg_attach(const char *dir, pid_t pid)
 {
-	char path[PATH_MAX], num[24];
+	char num[24];
 	const char *why;
 	int err;
 
 	str_utoa(num, pid ? pid : getpid());
-	if (str_join(path, sizeof(path), dir, "/cgroup.procs") &&
-	    !file_write_str(path, num))
+	if (!cg_put(dir, "cgroup.procs", num))
 		return 0;
 	err = errno;
-	/* v1 kernels before 3.0 only have tasks, per thread */
-	if (err == ENOENT && str_join(path, sizeof(path), dir, "/tasks") &&
-	    !access(path, F_OK)) {
-		if (!file_write_str(path, num))
-			return 0;
-		err = errno;
-	}
-	if (err == ENOENT && access(dir, F_OK))
-		why = ": no such group";
-	else
-		why = attach_why(err);
-	errno = err;
-	if (why)
+	/* v1 before Linux 3.0 has only tasks, per thread */
+	if (err == ENOENT && !cg_put(dir, "tasks", num))
+		return 0;
+	if ((why = attach_why(err, dir)))
 		warn("cannot move process ", num, " into ", dir, why);
 	else
-		warn_errno("cannot move process ", num, " into ", dir);
+		warn_(err, "cannot move process ", num, " into ", dir,
+		      (char *)0);
 	return -1;
 }
 
 struct join {
 	pid_t pid;
+	unsigned hiers;		/* the hierarchies to join */
 	int joined, failed;
 	char why[512];		/* the hierarchies skipped, and why */
 };
-
-static void skipped(struct join *j, const char *ctrls, const char *why)
-{
-	size_t n = strlen(j->why);
-
-	if (!str_join(j->why + n, sizeof(j->why) - n, "; ",
-		      *ctrls ? ctrls : "cgroup2", why))
-		j->why[n] = 0;
-}
 
 /* ID:CONTROLLERS:PATH, one line per hierarchy of the target */
 static int join_line(char *line, void *ctx)
 {
 	struct join *j = ctx;
 	char *f[3], dir[PATH_MAX];
+	size_t n = strlen(j->why);
 	int i;
 
 	if (str_split(line, ':', f, 3) != 3)
 		return 0;
 	i = cg_hier_by_ctrls(f[1]);
-	if (i < 0) {
-		skipped(j, f[1], " is not mounted here");
+	if (i >= 0 && !(j->hiers >> i & 1))
 		return 0;
-	}
-	if (!cg_dir(dir, &layout.h[i], f[2])) {
-		skipped(j, f[1], errno == EXDEV ?
-			" is mounted here without the target's group" :
-			": path too long");
-		return 0;
-	}
-	if (cg_attach(dir, j->pid))
-		j->failed = 1;
-	else
+	if (i >= 0 && cg_dir(dir, &layout.h[i], f[2])) {
+		j->failed |= cg_attach(dir, j->pid);
 		j->joined++;
+	} else if (!str_join(j->why + n, sizeof(j->why) - n, "; ",
+			   *f[1] ? f[1] : "cgroup2", i < 0 ?
+			   " is not mounted here" :
+			   " is mounted here without the group"))
+		j->why[n] = 0;
 	return 0;
 }
 
 int cg_join_like(pid_t target, pid_t pid)
 {
-	struct join j = { .pid = pid };
+	struct join j = { .pid = pid, .hiers = ~0u };
 	char path[PROC_PATH_MAX], num[24];
 
 	if (!cg_layout()->n) {
 		cg_none();
 		return -1;
 	}
-	str_procpath(path, target, "cgroup");
-	if (file_lines(path, join_line, &j) < 0) {
-		warn_errno("cannot read the cgroups of process ",
-			   str_utoa(num, target), ": ", path);
-		return -1;
-	}
-	if (j.failed)
-		return -1;
-	if (!j.joined) {
-		warn("no cgroup of process ", str_utoa(num, target),
-		     " can be joined", j.why[0] ? j.why : "");
-		return -1;
-	}
-	return 0;
+	str_utoa(num, target);
+	if (file_lines(str_procpath(path, target, "cgroup"), join_line, &j) < 0)
+		warn_errno("cannot read the cgroups of process ", num);
+	else if (!j.joined)
+		warn("no cgroup of process ", num, " can be joined", j.why);
+	else
+		return j.failed;
+	return -1;
 }
 
 int cg_save(char *buf, size_t size)
@@ -391,52 +315,46 @@ int cg_save(char *buf, size_t size)
 	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
 }
 
-int cg_restore(char *saved, pid_t pid)
+int cg_restore(char *saved, pid_t pid, unsigned hiers)
 {
-	struct join j = { .pid = pid };
+	struct join j = { .pid = pid, .hiers = hiers };
 	char *line, *nl;
 
-	for (line = saved; *line; line = nl + !!*nl) {
+	for (line = saved; *line; line = nl) {
 		nl = strchrnul(line, '\n');
-		*nl = 0;
+		if (*nl)
+			*nl++ = 0;
 		join_line(line, &j);
 	}
-	return -j.failed;
+	return j.failed;
 }
 
 /* the hierarchies of a comma list of controllers, or die naming one that
- * none has */
+ * none has; "*": every one with a controller (not the named v1 ones) */
 static unsigned hiers_of(const char *ctrls)
 {
 	const struct cg_layout *l = cg_xlayout();
 	unsigned m = 0;
-	char w[64];
 	size_t n;
 	int h;
 
 	if (!strcmp(ctrls, "*")) {
 		for (h = 0; h < l->n; h++)
-			if (l->h[h].v2 ? *cg_v2_ctrls() != 0 :
-			    strncmp(l->h[h].ctrls, "name=", 5) != 0)
+			if (l->h[h].v2 ? *cg_v2_ctrls() :
+			    strncmp(l->h[h].ctrls, "name=", 5))
 				m |= 1u << h;
 		return m;
 	}
 	if (!*ctrls && l->v2 < 0)
-		die("':PATH' is a group of the cgroup v2 hierarchy, which is"
-		    " not mounted");
+		die("no cgroup v2 hierarchy is mounted for ':PATH'");
 	if (!*ctrls)
 		return 1u << l->v2;
 	for (; *ctrls; ctrls += n + !!ctrls[n]) {
 		n = strchrnul(ctrls, ',') - ctrls;
-		if ((h = cg_ctrl_hier(ctrls, n)) >= 0) {
-			m |= 1u << h;
-			continue;
-		}
-		if (n >= sizeof(w))
-			n = sizeof(w) - 1;
-		memcpy(w, ctrls, n);
-		w[n] = 0;
-		die("unknown controller '", w, "': no cgroup hierarchy has it");
+		if ((h = cg_ctrl_hier(ctrls, n)) < 0)
+			die("no cgroup hierarchy has the controller '",
+			    ctrls, "'");
+		m |= 1u << h;
 	}
 	return m;
 }
@@ -449,6 +367,7 @@ static void set_path(struct cg_group *g, char *path)
 		path++;
 	g->path = path;
 	memset(g->made, 0, sizeof(g->made));
+	g->entered = 0;
 }
 
 void cg_group_path(struct cg_group *g, char *path)
@@ -478,13 +397,12 @@ char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 	if (cg_dir(buf, hi, g->path))
 		return buf;
 	if (errno != EXDEV)
-		die_errno("group ", g->path, " of ", hi->mnt);
+		die_errno("invalid group ", g->path);
 	die("group ", g->path, " is outside the part of its hierarchy mounted"
-	    " at ", hi->mnt, " (", hi->root, ")");
+	    " at ", hi->mnt);
 }
 
-/* "+memory +pids": the controllers of g that v2 serves, to enable in the
- * groups above it */
+/* "+memory +pids ": the controllers of g that v2 serves */
 static char *v2_want(char *buf, size_t size, const struct cg_group *g)
 {
 	const char *c = g->ctrls;
@@ -494,7 +412,7 @@ static char *v2_want(char *buf, size_t size, const struct cg_group *g)
 		c = cg_v2_ctrls();
 	for (; c && *c; c += n + !!c[n]) {
 		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) != cg_layout()->v2 || len + n + 3 > size)
+		if (cg_ctrl_hier(c, n) != layout.v2 || len + n + 3 > size)
 			continue;
 		buf[len++] = '+';
 		memcpy(buf + len, c, n);
@@ -505,21 +423,18 @@ static char *v2_want(char *buf, size_t size, const struct cg_group *g)
 	return buf;
 }
 
-/* does the file at dir/name list every controller of want? */
+/* does dir/name list every controller of want? -1 if it cannot be read */
 static int lists(const char *dir, const char *name, const char *want)
 {
-	char path[PATH_MAX], cur[256];
+	char cur[256];
 	size_t n;
 
-	if (!str_join(path, sizeof(path), dir, "/", name) ||
-	    file_read(path, cur, sizeof(cur)) < 0)
+	if (cg_get(dir, name, cur, sizeof(cur)) < 0)
 		return -1;
 	commas(cur);
-	for (; *want++ == '+'; want += n + 1) {
-		n = strchr(want, ' ') - want;
-		if (!has_word(cur, want, n))
+	for (; *want++ == '+'; want += n + 1)
+		if (!has_word(cur, want, n = strchr(want, ' ') - want))
 			return 0;
-	}
 	return 1;
 }
 
@@ -530,93 +445,52 @@ static int lists(const char *dir, const char *name, const char *want)
  */
 static int enable(const char *dir, const char *want)
 {
-	char path[PATH_MAX];
-	int err;
-
-	if (lists(dir, "cgroup.subtree_control", want) > 0)
+	if (lists(dir, "cgroup.subtree_control", want) > 0 ||
+	    !cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
-	if (str_join(path, sizeof(path), dir, "/cgroup.subtree_control") &&
-	    !file_write_str(path, want))
-		return 0;
-	err = errno;
-	if (err == EBUSY)
-		warn("cannot enable ", want, "in ", dir, ": the group has "
-		     "processes, and cgroup v2 enables controllers for the"
-		     " children of groups without (the no-internal-process"
-		     " rule)");
-	else if (err == ENOENT)
-		warn("cannot enable ", want, "in ", dir, ": its parent does"
-		     " not enable them for it");
+	if (errno == EBUSY)
+		warn("cannot enable ", want, "in ", dir, ": it has processes,"
+		     " and cgroup v2 enables controllers only for the children"
+		     " of groups without");
 	else
-		warn_(err, "cannot enable ", want, "in ", dir, (char *)0);
+		warn_errno("cannot enable ", want, "in ", dir);
 	return -1;
-}
-
-/* v1 cpuset gives a new group no cpus and no memory nodes, and refuses
- * processes until it has some: start with its parent's, as v2 does */
-static void inherit_cpuset(char *dir, char *slash)
-{
-	static const char *const knobs[] = { "cpuset.cpus", "cpuset.mems" };
-	char path[PATH_MAX], val[256];
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		*slash = 0;
-		if (!str_join(path, sizeof(path), dir, "/", knobs[i]) ||
-		    file_read(path, val, sizeof(val)) <= 1) {
-			*slash = '/';
-			continue;
-		}
-		*slash = '/';
-		if (str_join(path, sizeof(path), dir, "/", knobs[i]))
-			file_write_str(path, val);
-	}
-}
-
-/* make the directory dir (a group of hierarchy h), recording it in g */
-static int make(struct cg_group *g, int h, char *dir, char *slash)
-{
-	const struct cg_hier *hi = &cg_layout()->h[h];
-
-	if (mkdir(dir, 0755)) {
-		if (errno == EEXIST)
-			return 0;
-		warn_errno("cannot create ", dir);
-		return -1;
-	}
-	g->made[h]++;
-	if (!hi->v2 && has_word(hi->ctrls, "cpuset", 6))
-		inherit_cpuset(dir, slash);
-	return 0;
 }
 
 /*
  * Go down from the root of hierarchy h to g: on v2 enable g's controllers
- * in each group above it, top-down (a group can pass on only what it got);
+ * in each group above it, top-down (a group passes on only what it got);
  * with create, make each missing group on the way. Without create nothing
  * is done if g has its controllers already (or does not exist: attaching
  * will say so).
  */
 static int walk(struct cg_group *g, int h, int create)
 {
-	char dir[PATH_MAX], want[128] = "", *p, *slash = NULL, c;
+	char dir[PATH_MAX], want[128] = "", *p, c;
+	int depth = 0;
 
 	cg_group_dir(dir, g, h);
-	if (cg_layout()->h[h].v2)
+	if (layout.h[h].v2)
 		v2_want(want, sizeof(want), g);
 	if (!create && (!*want || lists(dir, "cgroup.controllers", want)))
 		return 0;
-	for (p = dir + strlen(cg_layout()->h[h].mnt);; p = strchrnul(p + 1, '/')) {
+	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
 		*p = 0;
-		if (slash && create && make(g, h, dir, slash))
-			return -1;
+		if (create && depth++) {
+			if (!mkdir(dir, 0755)) {
+				g->made[h]++;
+				g->deep[h] = depth - 1;
+			} else if (errno != EEXIST) {
+				warn_errno("cannot create ", dir);
+				return -1;
+			}
+		}
 		if (!c)
 			return 0;
 		if (*want && enable(dir, want))
 			return -1;
 		*p = c;
-		slash = p;
 	}
 }
 
@@ -632,32 +506,120 @@ int cg_prepare(struct cg_group *g, int create)
 	return 0;
 }
 
+/* the number of components of g's path, as walk counts them */
+static int steps(const char *dir, int h)
+{
+	int n = 0;
+
+	for (dir += strlen(layout.h[h].mnt); *dir; dir++)
+		n += *dir == '/';
+	return n;
+}
+
 void cg_undo(struct cg_group *g)
 {
-	char dir[PATH_MAX], *p;
-	int h;
+	char dir[PATH_MAX];
+	int h, n;
 
 	for (h = 0; h < cg_layout()->n; h++) {
 		if (!g->made[h])
 			continue;
+		/* from the deepest group made: a later mkdir may have failed */
 		cg_group_dir(dir, g, h);
-		while (g->made[h] && !rmdir(dir)) {
-			g->made[h]--;
-			if ((p = strrchr(dir, '/')))
-				*p = 0;
-		}
+		for (n = steps(dir, h); n > g->deep[h]; n--)
+			*strrchr(dir, '/') = 0;
+		for (; g->made[h] && !rmdir(dir); g->made[h]--)
+			*strrchr(dir, '/') = 0;
 	}
 }
 
-int cg_enter(const struct cg_group *g, pid_t pid)
+int cg_enter(struct cg_group *g, pid_t pid)
 {
 	char dir[PATH_MAX];
 	int h;
 
-	for (h = 0; h < cg_layout()->n; h++)
-		if (g->hiers >> h & 1 && cg_attach(cg_group_dir(dir, g, h), pid))
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (!(g->hiers >> h & 1))
+			continue;
+		if (cg_attach(cg_group_dir(dir, g, h), pid))
 			return -1;
+		g->entered |= 1u << h;
+	}
 	return 0;
+}
+
+int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
+	    void *ctx)
+{
+	union {
+		struct dirent d;
+		char b[2048];
+	} buf;
+	struct dirent *d;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
+	long n = 0, i;
+
+	if (fd < 0)
+		return -1;
+	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
+		for (i = 0; !r && i < n; i += d->d_reclen) {
+			d = (struct dirent *)(buf.b + i);
+			if (d->d_name[0] != '.')
+				r = fn(d->d_name, d->d_type, ctx);
+		}
+	close(fd);
+	return n < 0 ? -1 : r;
+}
+
+struct rm {
+	char *dir;
+	const char *refuge;
+	int failed;
+};
+
+static int rm_sub(const char *name, int type, void *ctx)
+{
+	struct rm *r = ctx;
+	size_t n = strlen(r->dir);
+
+	if (type == DT_DIR) {
+		if (!str_join(r->dir + n, PATH_MAX - n, "/", name) ||
+		    cg_remove(r->dir, r->refuge, 1))
+			r->failed = 1;
+		r->dir[n] = 0;
+	}
+	return 0;
+}
+
+static int move_out(char *pid, void *refuge)
+{
+	cg_put(refuge, "cgroup.procs", pid);
+	return 0;
+}
+
+int cg_remove(char *dir, const char *refuge, int recursive)
+{
+	struct rm r = { dir, refuge, 0 };
+	char procs[PATH_MAX];
+
+	if (recursive)
+		cg_list(dir, rm_sub, &r);
+	if (r.failed)
+		return -1;
+	if (!rmdir(dir))
+		return 0;
+	if (errno == EBUSY &&
+	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
+		file_lines(procs, move_out, (void *)refuge);
+		if (!rmdir(dir))
+			return 0;
+	}
+	if (errno == ENOENT)
+		warn("cannot remove ", dir, ": no such group");
+	else
+		warn_errno("cannot remove ", dir, errno == EBUSY ?
+			   ": it has processes or subgroups" : "");
+	return -1;
 }
 
 int cg_delete(struct cg_group *g, int recursive)
@@ -666,7 +628,7 @@ int cg_delete(struct cg_group *g, int recursive)
 	int h, st = 0, rec;
 
 	if (!*g->path) {
-		warn("cannot remove the root group");
+		warn("cannot remove a root group");
 		return -1;
 	}
 	for (h = 0; h < cg_layout()->n; h++) {
@@ -687,87 +649,4 @@ int cg_delete(struct cg_group *g, int recursive)
 		}
 	}
 	return st;
-}
-
-int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
-	    void *ctx)
-{
-	union {
-		struct dirent d;
-		char b[2048];
-	} buf;
-	struct dirent *d;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0, err;
-	long n = 0, i;
-
-	if (fd < 0)
-		return -1;
-	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
-		for (i = 0; !r && i < n; i += d->d_reclen) {
-			d = (struct dirent *)(buf.b + i);
-			if (strcmp(d->d_name, ".") && strcmp(d->d_name, ".."))
-				r = fn(d->d_name, d->d_type, ctx);
-		}
-	err = errno;
-	close(fd);
-	errno = err;
-	return n < 0 ? -1 : r;
-}
-
-struct rm {
-	char *dir;
-	const char *refuge;
-	int failed;
-};
-
-static int rm_sub(const char *name, int type, void *ctx)
-{
-	struct rm *r = ctx;
-	size_t n = strlen(r->dir);
-
-	if (type != DT_DIR)
-		return 0;
-	if (!str_join(r->dir + n, PATH_MAX - n, "/", name)) {
-		warn_errno("cannot remove ", r->dir, "/", name);
-		r->failed = 1;
-		return 0;
-	}
-	if (cg_remove(r->dir, r->refuge, 1))
-		r->failed = 1;
-	r->dir[n] = 0;
-	return 0;
-}
-
-static int move_out(char *line, void *ctx)
-{
-	file_write_str(ctx, line);
-	return 0;
-}
-
-int cg_remove(char *dir, const char *refuge, int recursive)
-{
-	struct rm r = { dir, refuge, 0 };
-	char procs[PATH_MAX], to[PATH_MAX];
-
-	if (recursive && cg_list(dir, rm_sub, &r) < 0 && errno != ENOENT)
-		warn_errno("cannot read ", dir);
-	if (r.failed)
-		return -1;
-	if (!rmdir(dir))
-		return 0;
-	if (errno == EBUSY && refuge &&
-	    str_join(procs, sizeof(procs), dir, "/cgroup.procs") &&
-	    str_join(to, sizeof(to), refuge, "/cgroup.procs")) {
-		file_lines(procs, move_out, to);
-		if (!rmdir(dir))
-			return 0;
-	}
-	if (errno == ENOENT)
-		warn("cannot remove ", dir, ": no such group");
-	else if (errno == EBUSY)
-		warn("cannot remove ", dir, ": it still has processes or "
-		     "subgroups");
-	else
-		warn_errno("cannot remove ", dir);
-	return -1;
 }

@@ -17,8 +17,8 @@ struct cg_hier {
 	const char *mnt;	/* the mount point */
 	const char *root;	/* the group mounted there: "/" but for a
 				 * bind mount of a sub-group */
-	const char *ctrls;	/* v1: "cpu,cpuacct", "name=systemd"; v2: "" */
-	const char *dev;	/* "0:28": the super block, one per hierarchy */
+	const char *ctrls;	/* v1: the super block's options after "rw,":
+				 * "cpu,cpuacct", "name=systemd"; v2: "" */
 	int v2;
 };
 
@@ -38,13 +38,18 @@ const struct cg_layout *cg_xlayout(void);
 /* warn that no cgroup file system is mounted, with what to mount */
 void cg_none(void);
 
+/* read dir/name (a knob), without its last newline, into buf: its length,
+ * or -1 with errno */
+int cg_get(const char *dir, const char *name, char *buf, size_t size);
+/* write val to dir/name in one write: 0, or -1 with errno */
+int cg_put(const char *dir, const char *name, const char *val);
+
 /* the controllers the v2 hierarchy offers (its root's cgroup.controllers)
  * as a comma list; "" without v2 */
 const char *cg_v2_ctrls(void);
 
-/* the index of the v1 hierarchy with exactly these controllers (a comma
- * list, in any order, as /proc/PID/cgroup names them), of the v2 one for "",
- * or -1 */
+/* the index of the v1 hierarchy of these controllers (a comma list, as
+ * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
 int cg_hier_by_ctrls(const char *ctrls);
 
 /* the hierarchy serving the controller named by the n bytes at ctrl: the v1
@@ -76,10 +81,11 @@ int cg_attach(const char *dir, pid_t pid);
  */
 int cg_join_like(pid_t target, pid_t pid);
 
-/* the same from a copy of /proc/PID/cgroup (changed in place): put pid back
- * where a process was (cg_save then cg_restore undoes our own moves) */
+/* the same from a copy of /proc/self/cgroup (changed in place), in the
+ * hierarchies of the mask only: cg_save, then cg_restore with the
+ * hierarchies cg_enter moved us in, undoes the moves */
 int cg_save(char *buf, size_t size);
-int cg_restore(char *saved, pid_t pid);
+int cg_restore(char *saved, pid_t pid, unsigned hiers);
 
 /*
  * A group as the applets take it: CONTROLLERS:PATH, where CONTROLLERS is a
@@ -90,7 +96,9 @@ struct cg_group {
 	const char *ctrls;	/* as given */
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
+	unsigned entered;	/* the hierarchies cg_enter moved a process in */
 	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made */
+	unsigned char deep[CG_HIER_MAX];	/* the depth of the deepest */
 };
 
 /* parse arg (changed in place), or die naming what is wrong: no ':', an
@@ -113,7 +121,7 @@ void cg_undo(struct cg_group *g);
 
 /* move pid (0: ourselves) into g in each of its hierarchies: 0, or -1 with
  * a message printed */
-int cg_enter(const struct cg_group *g, pid_t pid);
+int cg_enter(struct cg_group *g, pid_t pid);
 
 /* remove g in each of its hierarchies (with its subgroups if recursive),
  * and the parents cg_prepare made for it; processes still in a group move
