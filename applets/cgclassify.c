@@ -8,14 +8,13 @@
 //config:	select CORE_CGROUP
 //config:	help
 //config:	  Usage:
-//config:	   cgclassify -g <controllers>:<path>... <pid>...
+//config:	   cgclassify -g <ctrls>:<path>... <pid>...
 //config:
-//config:	  Move the processes into the groups.
+//config:	  Move processes into cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <controllers>:<path>   a group: controllers is a comma list,
-//config:	                             '*' (all) or empty (cgroup v2 alone)
-//config:	   --sticky, --cancel-sticky accepted; there is no rules daemon
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   --sticky, --cancel-sticky accepted, no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

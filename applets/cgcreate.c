@@ -9,19 +9,17 @@
 //config:	select CORE_PASSWD
 //config:	help
 //config:	  Usage:
-//config:	   cgcreate [options] -g <controllers>:<path>...
+//config:	   cgcreate [options] -g <ctrls>:<path>...
 //config:
-//config:	  Create the groups, with their parents.
+//config:	  Create cgroups and their parents.
 //config:
 //config:	  Options:
-//config:	   -g <controllers>:<path>   a group: controllers is a comma list,
-//config:	                             '*' (all) or empty (cgroup v2 alone)
-//config:	   -t <uid>:<gid>            owner of the files that take pids
-//config:	                             (cgroup.procs, cgroup.threads, tasks)
-//config:	   -a <uid>:<gid>            owner of the group and its other files
-//config:	   -d, --dperm <mode>        mode of the group's directory (octal)
-//config:	   -f, --fperm <mode>        mode of its files
-//config:	   -s, --tperm <mode>        mode of the files that take pids
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   -t <uid>:<gid>            owner of the files taking pids
+//config:	   -a <uid>:<gid>            owner of the rest
+//config:	   -d, --dperm <mode>        mode of the directory (octal)
+//config:	   -s, --tperm <mode>        mode of the files taking pids
+//config:	   -f, --fperm <mode>        mode of the other files
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -32,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include "cgroup.h"
 #include "msg.h"
@@ -90,7 +89,9 @@ static int fix(const struct owner *o, int fd, const char *name)
 	if ((o->uid != UNSET || o->gid != UNSET) &&
 	    fchownat(fd, name, o->uid, o->gid, AT_SYMLINK_NOFOLLOW))
 		return -1;
-	if (o->mode != UNSET && fchmodat(fd, name, o->mode, 0))
+	/* musl's fchmodat carries a fallback for AT_SYMLINK_NOFOLLOW we do
+	 * not need */
+	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
 		return -1;
 	return 0;
 }

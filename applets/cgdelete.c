@@ -8,12 +8,11 @@
 //config:	select CORE_CGROUP
 //config:	help
 //config:	  Usage:
-//config:	   cgdelete [-r] [[-g] <controllers>:<path>]...
+//config:	   cgdelete [-r] [[-g] <ctrls>:<path>]...
 //config:
-//config:	  Remove the groups; their processes move to the parent group.
+//config:	  Remove cgroups; their processes move to the parent.
 //config:
 //config:	  Options:
-//config:	   -g <controllers>:<path>   a group (-g is optional)
 //config:	   -r, --recursive           remove the subgroups too
 //config:
 //config:	   -h, --help                display this help

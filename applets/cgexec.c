@@ -9,21 +9,17 @@
 //config:	select CORE_CGKNOB
 //config:	help
 //config:	  Usage:
-//config:	   cgexec [options] -g <controllers>:<path>... <program> [<arg>...]
+//config:	   cgexec [options] -g <ctrls>:<path>... <program> [<arg>...]
 //config:
-//config:	  Move into the groups, then execute the program.
+//config:	  Run a program in cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <controllers>:<path>   a group: controllers is a comma list,
-//config:	                             '*' (all) or empty (cgroup v2 alone)
-//config:	   --sticky                  accepted; there is no rules daemon
-//config:	   --create                  create the groups that are missing
-//config:	   -l, --limit <knob>=<value>
-//config:	                             set a knob first (memory.max=4M...;
-//config:	                             v1 and v2 names are translated)
-//config:	   --wait                    fork, wait, exit as the program did
-//config:	                             and say how it ended
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   -l, --limit <knob>=<val>  set a knob first (v1/v2 names translated)
+//config:	   --create                  create the missing groups
+//config:	   --wait                    fork, wait, say how the program ended
 //config:	   --rm                      with --wait: remove the groups after
+//config:	   --sticky                  accepted, no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -172,23 +168,20 @@ struct memwatch {
 	unsigned long long ooms;
 };
 
-static int oom_line(char *line, void *n)
-{
-	if (strncmp(line, "oom_kill ", 9))
-		return 0;
-	parse_u64(line + 9, 10, ~0ULL, n);
-	return 1;
-}
-
 /* oom_kill of memory.events (v2) or memory.oom_control (v1) */
 static unsigned long long oom_kills(const struct memwatch *m)
 {
-	char path[PATH_MAX];
+	char buf[512], *p = buf;
 	unsigned long long n = 0;
 
-	if (str_join(path, sizeof(path), m->dir, cg_layout()->h[m->h].v2 ?
-		     "/memory.events" : "/memory.oom_control"))
-		file_lines(path, oom_line, &n);
+	if (cg_get(m->dir, cg_layout()->h[m->h].v2 ? "memory.events" :
+		   "memory.oom_control", buf, sizeof(buf)) < 0)
+		return 0;
+	while (strncmp(p, "oom_kill ", 9))
+		if (!(p = strchr(p, '\n')) || !*++p)
+			return 0;
+	for (p += 9; *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + *p - '0';
 	return n;
 }
 

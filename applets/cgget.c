@@ -9,19 +9,19 @@
 //config:	select CORE_CGKNOB
 //config:	help
 //config:	  Usage:
-//config:	   cgget [-nv] [-r <knob>]... [-g <controllers>] [-a] <path>...
-//config:	   cgget [-nv] -g <controllers>:<path>...
+//config:	   cgget [-nv] [-r <knob>]... [-g <ctrls>] [-a] <path>...
+//config:	   cgget [-nv] -g <ctrls>:<path>...
 //config:	   cgget -m
 //config:
-//config:	  Print the knobs of the groups (all of them by default).
+//config:	  Print knobs of cgroups (all by default).
 //config:
 //config:	  Options:
-//config:	   -a, --all                 every controller
-//config:	   -g <controllers>[:<path>] the controllers (of this group)
-//config:	   -r, --variable <knob>     this knob (v1 and v2 names work)
+//config:	   -r, --variable <knob>     this knob (v1/v2 names translated)
+//config:	   -g <ctrls>[:<path>]       the knobs of these controllers
+//config:	   -a, --all                 of every controller
 //config:	   -n                        no group names
 //config:	   -v, --values-only         no knob names
-//config:	   -m                        the layout: legacy, unified, hybrid
+//config:	   -m                        the layout: legacy, unified or hybrid
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

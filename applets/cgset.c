@@ -9,24 +9,23 @@
 //config:	select CORE_CGKNOB
 //config:	help
 //config:	  Usage:
-//config:	   cgset -r <knob>=<value>... <path>...
+//config:	   cgset -r <knob>=<val>... <path>...
 //config:	   cgset --copy-from <path> <path>...
 //config:
-//config:	  Set knobs of the groups (v1 and v2 names are translated).
+//config:	  Set knobs of cgroups (v1/v2 names translated).
 //config:
 //config:	  Options:
-//config:	   -r, --variable <knob>=<value>
-//config:	                             a knob to set: memory.max=4M...
-//config:	   --copy-from <path>        copy every knob of this group
+//config:	   -r, --variable <knob>=<val>  set this knob
+//config:	   --copy-from <path>        copy the knobs of this group
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/stat.h>
 
 #include "cgknob.h"
 #include "cgroup.h"
@@ -97,40 +96,40 @@ struct copy {
 	int pass, failed;
 };
 
-/* a file of one line, without its newline: its length, or -1 */
+/* a knob of one line, read into buf of 256: its length, or -1 */
 static int one_line(const char *dir, const char *name, char *buf)
 {
-	char path[PATH_MAX];
-	ssize_t n;
+	int n = cg_get(dir, name, buf, 256);
 
-	if (!str_join(path, sizeof(path), dir, "/", name) ||
-	    (n = file_read(path, buf, 256)) <= 0)
-		return -1;
-	if (buf[n - 1] == '\n')
-		buf[--n] = 0;
-	return strchr(buf, '\n') ? -1 : n;
+	return n < 0 || strchr(buf, '\n') ? -1 : n;
+}
+
+/* counters a write resets (cpuacct.usage, memory.failcnt...) are no
+ * settings to copy */
+static int counter(const char *name)
+{
+	for (; *name; name++)
+		if (!strncmp(name, "usage", 5) || !strncmp(name, "failcnt", 7))
+			return 1;
+	return 0;
 }
 
 /*
- * A knob that we may read and write, of one line, is copied where it
- * differs. A write the kernel refuses may depend on another knob (v1's
- * memory.limit_in_bytes must stay below memory.memsw.limit_in_bytes):
- * such knobs get a second pass.
+ * A knob of one line is copied where it differs, unless the kernel does
+ * not let us write it (EACCES: read-only). A write it refuses may depend
+ * on another knob (v1's memory.limit_in_bytes must stay below
+ * memory.memsw.limit_in_bytes): such knobs get a second pass.
  */
 static int copy_one(const char *name, int type, void *ctx)
 {
 	struct copy *c = ctx;
-	char path[PATH_MAX], val[256], cur[256];
-	struct stat sb;
+	char val[256], cur[256];
 
 	if (type != DT_REG || !strchr(name, '.') ||
-	    !strncmp(name, "cgroup.", 7) ||
-	    !str_join(path, sizeof(path), c->src, "/", name) ||
-	    stat(path, &sb) || (sb.st_mode & 0600) != 0600 ||
+	    !strncmp(name, "cgroup.", 7) || counter(name) ||
 	    one_line(c->src, name, val) < 0 ||
 	    (one_line(c->dst, name, cur) >= 0 && !strcmp(cur, val)) ||
-	    !str_join(path, sizeof(path), c->dst, "/", name) ||
-	    !file_write_str(path, val))
+	    !cg_put(c->dst, name, val) || errno == EACCES)
 		return 0;
 	if (c->pass)
 		warn_errno("cannot set ", name, " in ", c->dst);
