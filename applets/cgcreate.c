@@ -119,8 +119,8 @@ static int fix_group(struct cgcreate *c, struct cg_group *g)
 		if (!(g->hiers >> h & 1))
 			continue;
 		cg_group_dir(path, g, h);
-		if ((c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-		    fix(&dir, c->fd, ".")) {
+		c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (c->fd < 0 || fix(&dir, c->fd, ".")) {
 			warn_errno("cannot set the owner or mode of ", path);
 			return -1;
 		}

@@ -189,7 +189,8 @@ int cgset_main(int argc, char **argv)
 		if (c.nk == KNOBS_MAX)
 			die_usage("too many knobs");
 		if (!(eq = strchr(arg, '=')))
-			die_usage("invalid knob '", arg, "': expected KNOB=VALUE");
+			die_usage("invalid knob '", arg,
+				  "': expected KNOB=VALUE");
 		*eq = 0;
 		c.knob[c.nk] = (char *)arg;
 		c.value[c.nk] = eq + 1;

@@ -11,8 +11,8 @@
 
 [ "$(id -u)" = 0 ] || { echo "bench: cgexec needs root" >&2; exit 1; }
 MEM=$(awk '{ for (i = 7; $i != "-"; i++) ;
-	if ($(i + 1) == "cgroup" && ("," $(i + 3) ",") ~ /,memory,/) print $5 }' \
-	/proc/self/mountinfo | head -n 1)
+	if ($(i + 1) == "cgroup" && ("," $(i + 3) ",") ~ /,memory,/)
+		print $5 }' /proc/self/mountinfo | head -n 1)
 [ -n "$MEM" ] || { echo "bench: no v1 memory hierarchy" >&2; exit 1; }
 bench_init
 RAW=$BENCH_TMP/raw-cgexec

@@ -239,7 +239,8 @@ static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
 		*sp = 0;
 		if (kind == K_PERIOD)
 			return str_join(buf, size, sp + 1) ? 0 : -1;
-		return str_join(buf, size, strcmp(q, "max") ? q : "-1") ? 0 : -1;
+		return str_join(buf, size, strcmp(q, "max") ? q : "-1") ?
+			0 : -1;
 	}
 	if (cg_get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
 	    cg_get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)

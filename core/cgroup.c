@@ -39,7 +39,8 @@ static void unescape(char *s)
 		*d = *s;
 		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
 		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
-			*d = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
+			*d = (s[1] - '0') << 6 | (s[2] - '0') << 3 |
+			     (s[3] - '0');
 			s += 3;
 		}
 	}
@@ -362,7 +363,8 @@ static unsigned hiers_of(const char *ctrls)
 static void set_path(struct cg_group *g, char *path)
 {
 	if (cg_dotdot(path))
-		die("invalid group '", path, "': '..' would leave the hierarchy");
+		die("invalid group '", path,
+		    "': '..' would leave the hierarchy");
 	while (*path == '/')
 		path++;
 	g->path = path;

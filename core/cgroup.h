@@ -96,7 +96,7 @@ struct cg_group {
 	const char *ctrls;	/* as given */
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
-	unsigned entered;	/* the hierarchies cg_enter moved a process in */
+	unsigned entered;	/* hierarchies cg_enter moved a process in */
 	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made */
 	unsigned char deep[CG_HIER_MAX];	/* the depth of the deepest */
 };
