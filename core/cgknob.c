@@ -99,26 +99,43 @@ static int number(const char *s, unsigned long long *v)
 	return 0;
 }
 
-static int get_number(const char *dir, const char *knob,
-		      unsigned long long *v)
+/*
+ * A value of a limit or a weight, in the form of v2 or v1 (from), into the
+ * form of the other or the same (to_v2), in out of 24. memory.swap.max is
+ * swap alone, v1's memsw memory and swap: the group's memory limit (mem,
+ * read from dir) is taken away or added. NULL if val is no such value.
+ */
+static char *convert(const struct knob *k, const char *dir, const char *val,
+		     int from_v2, int to_v2, char *out)
 {
-	char buf[64];
+	unsigned long long n, mem;
+	char buf[32];
 
-	if (cg_get(dir, knob, buf, sizeof(buf)) < 0)
-		return -1;
-	if (number(buf, v)) {
-		errno = EINVAL;
-		return -1;
+	if (k->kind == K_WEIGHT) {
+		if (parse_u64(val, 10, from_v2 ? 10000 : 262144, &n) ||
+		    n < 2u - from_v2)
+			return NULL;
+		if (from_v2 != to_v2)
+			n = to_v2 ? 1 + (n - 2) * 9999 / 262142 :
+			    2 + (n - 1) * 262142 / 9999;
+		return str_utoa(out, n);
 	}
-	return 0;
-}
-
-/* a limit as the version takes it */
-static char *limit(char *buf, unsigned long long v, int v2)
-{
-	if (v == UNLIMITED)
-		return strcpy(buf, v2 ? "max" : "-1");
-	return str_utoa(buf, v);
+	if (number(val, &n))
+		return NULL;
+	if (k->kind == K_SWAP && from_v2 != to_v2 && n != UNLIMITED) {
+		/* the memory limit, under the name dir's version has */
+		if ((cg_get(dir, "memory.max", buf, sizeof(buf)) < 0 &&
+		     cg_get(dir, "memory.limit_in_bytes", buf, sizeof(buf)) < 0)
+		    || number(buf, &mem))
+			return NULL;
+		if (mem == UNLIMITED)
+			n = to_v2 ? n : UNLIMITED;
+		else
+			n = to_v2 ? (n > mem ? n - mem : 0) : n + mem;
+	}
+	if (n == UNLIMITED)
+		return strcpy(out, to_v2 || k->kind == K_MAX ? "max" : "-1");
+	return str_utoa(out, n);
 }
 
 static int bad(const char *knob, const char *val)
@@ -127,32 +144,13 @@ static int bad(const char *knob, const char *val)
 	return -1;
 }
 
-/* weight = 1 + (shares - 2) * 9999 / 262142, as the OCI runtimes convert */
-static int weight(const char *dir, int to_v2, const char *knob,
-		  const char *val)
-{
-	unsigned long long n;
-	char buf[24];
-
-	if (parse_u64(val, 10, to_v2 ? 262144 : 10000, &n) ||
-	    n < (to_v2 ? 2u : 1u))
-		return bad(knob, val);
-	n = to_v2 ? 1 + (n - 2) * 9999 / 262142 : 2 + (n - 1) * 262142 / 9999;
-	return set(dir, to_v2 ? "cpu.weight" : "cpu.shares", str_utoa(buf, n));
-}
-
 /* cpu.max is "QUOTA PERIOD" on v2, two files on v1 */
-static int cpu_v2(const char *dir, int kind, const char *knob,
-		  const char *val)
+static int cpu_v2(const char *dir, int kind, const char *val)
 {
-	unsigned long long n;
 	char buf[64], cat[96];
 
-	if (kind == K_QUOTA) {
-		if (number(val, &n))
-			return bad(knob, val);
-		return set(dir, "cpu.max", limit(buf, n, 1));
-	}
+	if (kind == K_QUOTA)
+		return set(dir, "cpu.max", strcmp(val, "-1") ? val : "max");
 	if (cg_get(dir, "cpu.max", buf, sizeof(buf)) < 0) {
 		cg_knob_error(dir, "cpu.max");
 		return -1;
@@ -184,47 +182,19 @@ static int cpu_v1(const char *dir, const char *val)
 	return set(dir, "cpu.cfs_period_us", p);
 }
 
-/* memory.swap.max (swap alone) <-> memory.memsw.limit_in_bytes (memory and
- * swap): add or take away the memory limit */
-static int swap_set(const char *dir, int v2, unsigned long long n)
-{
-	unsigned long long mem;
-	char buf[24];
-
-	if (get_number(dir, v2 ? "memory.max" : "memory.limit_in_bytes",
-		       &mem)) {
-		cg_knob_error(dir, v2 ? "memory.max" : "memory.limit_in_bytes");
-		return -1;
-	}
-	if (v2 && n != UNLIMITED && mem != UNLIMITED)
-		n = n > mem ? n - mem : 0;
-	if (!v2 && mem == UNLIMITED)
-		n = UNLIMITED;
-	if (!v2 && n != UNLIMITED)
-		n += mem;
-	return set(dir, v2 ? "memory.swap.max" : "memory.memsw.limit_in_bytes",
-		   limit(buf, n, v2));
-}
-
 int cg_knob_set(const char *dir, int h, const char *knob, const char *val)
 {
 	int v2 = cg_layout()->h[h].v2, asv2;
 	const struct knob *k = lookup(knob, &asv2);
-	unsigned long long n;
 	char buf[24];
 
 	if (!k || (asv2 == v2 && k->kind >= K_QUOTA))
 		return set(dir, knob, val);
-	if (k->kind == K_WEIGHT)
-		return weight(dir, v2, knob, val);
-	if (k->kind >= K_QUOTA)
-		return v2 ? cpu_v2(dir, k->kind, knob, val) : cpu_v1(dir, val);
-	if (number(val, &n))
+	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
+		return v2 ? cpu_v2(dir, k->kind, val) : cpu_v1(dir, val);
+	if (!convert(k, dir, val, asv2, v2, buf))
 		return bad(knob, val);
-	if (k->kind == K_SWAP && asv2 != v2)
-		return swap_set(dir, v2, n);
-	return set(dir, v2 ? k->v2 : k->v1,
-		   limit(buf, n, v2 || k->kind == K_MAX));
+	return set(dir, v2 ? k->v2 : k->v1, buf);
 }
 
 /* cpu.max read on v1, cpu.cfs_*_us read on v2 */
@@ -237,10 +207,8 @@ static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
 			return -1;
 		sp = strchrnul(q, ' ');
 		*sp = 0;
-		if (kind == K_PERIOD)
-			return str_join(buf, size, sp + 1) ? 0 : -1;
-		return str_join(buf, size, strcmp(q, "max") ? q : "-1") ?
-			0 : -1;
+		return str_join(buf, size, kind == K_PERIOD ? sp + 1 :
+				strcmp(q, "max") ? q : "-1") ? 0 : -1;
 	}
 	if (cg_get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
 	    cg_get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)
@@ -249,43 +217,23 @@ static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
 		0 : -1;
 }
 
-static int swap_get(const char *dir, int v2, unsigned long long *n)
-{
-	unsigned long long mem;
-
-	if (get_number(dir, v2 ? "memory.swap.max" :
-		       "memory.memsw.limit_in_bytes", n) ||
-	    get_number(dir, v2 ? "memory.max" : "memory.limit_in_bytes", &mem))
-		return -1;
-	if (v2 && *n != UNLIMITED)
-		*n = mem == UNLIMITED ? UNLIMITED : *n + mem;
-	if (!v2 && *n != UNLIMITED)
-		*n = *n > mem ? *n - mem : 0;
-	return 0;
-}
-
 int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 		size_t size)
 {
 	int v2 = cg_layout()->h[h].v2, asv2;
 	const struct knob *k = lookup(knob, &asv2);
-	unsigned long long n;
-	int r;
+	char val[32];
 
 	if (!k || asv2 == v2 || k->kind == K_MAX)
 		return cg_get(dir, knob, buf, size);
-	if (k->kind >= K_QUOTA && k->kind <= K_PERIOD)
-		r = cpu_get(dir, v2, k->kind, buf, size);
-	else if (k->kind == K_SWAP)
-		r = swap_get(dir, v2, &n);
-	else
-		r = get_number(dir, v2 ? k->v2 : k->v1, &n);
-	if (r)
+	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
+		return cpu_get(dir, v2, k->kind, buf, size) ? -1 :
+		       (int)strlen(buf);
+	if (cg_get(dir, v2 ? k->v2 : k->v1, val, sizeof(val)) < 0)
 		return -1;
-	if (k->kind == K_WEIGHT)
-		str_utoa(buf, v2 ? 2 + (n - 1) * 262142 / 9999 :
-			 1 + (n < 2 ? 0 : n - 2) * 9999 / 262142);
-	else if (k->kind <= K_SWAP)
-		limit(buf, n, asv2);
+	if (!convert(k, dir, val, v2, asv2, buf)) {
+		errno = EINVAL;
+		return -1;
+	}
 	return strlen(buf);
 }
