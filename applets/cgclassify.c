@@ -42,8 +42,6 @@ static const unsigned char conflicts[][2] = {
 	{ O_STICKY, O_CANCEL }, { 0, 0 }
 };
 
-#define GROUPS_MAX 16
-
 static pid_t pid_arg(const char *s)
 {
 	pid_t pid = xparse_u64(s, 10, INT_MAX, "process id");
@@ -55,18 +53,15 @@ static pid_t pid_arg(const char *s)
 
 int cgclassify_main(int argc, char **argv)
 {
-	static struct cg_group g[GROUPS_MAX];
+	static struct cg_group g[CG_GROUPS_MAX];
 	struct optstate st;
 	const char *arg;
 	int n = 0, i, k, id, status = 0;
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg)))
-		if (id == O_GROUP) {
-			if (n == GROUPS_MAX)
-				die_usage("too many groups");
-			cg_group(&g[n++], (char *)arg);
-		}
+		if (id == O_GROUP)
+			cg_group_add(g, &n, (char *)arg);
 	opt_conflicts(&st, conflicts);
 	if (!n)
 		die_usage("no group given (-g CONTROLLERS:PATH)");

@@ -50,7 +50,6 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-#define GROUPS_MAX 16
 #define UNSET ((unsigned)-1)
 
 /* [0] the files that take pids, [1] the group and its other files */
@@ -59,7 +58,7 @@ struct owner {
 };
 
 struct cgcreate {
-	struct cg_group g[GROUPS_MAX];
+	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[2];
 	unsigned dmode;
 	int ng, fd;
@@ -155,9 +154,7 @@ static void parse(struct cgcreate *c, int argc, char **argv)
 			c->own[id == O_FPERM].mode = mode(arg);
 		if (id && id != O_GROUP)
 			continue;
-		if (c->ng == GROUPS_MAX)
-			die_usage("too many groups");
-		cg_group(&c->g[c->ng++], id ? (char *)arg : argv[st.ind++]);
+		cg_group_add(c->g, &c->ng, id ? (char *)arg : argv[st.ind++]);
 	}
 	if (!c->ng)
 		die_usage("no group given (-g CONTROLLERS:PATH)");

@@ -32,11 +32,9 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-#define GROUPS_MAX 64
-
 int cgdelete_main(int argc, char **argv)
 {
-	static struct cg_group g[GROUPS_MAX];
+	static struct cg_group g[CG_GROUPS_MAX];
 	struct optstate st;
 	const char *arg;
 	int n = 0, i, id, status = 0;
@@ -51,9 +49,7 @@ int cgdelete_main(int argc, char **argv)
 			arg = argv[st.ind++];
 		else if (id != O_GROUP)
 			continue;
-		if (n == GROUPS_MAX)
-			die_usage("too many groups");
-		cg_group(&g[n++], (char *)arg);
+		cg_group_add(g, &n, (char *)arg);
 	}
 	if (!n)
 		die_usage("no group given");

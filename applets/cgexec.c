@@ -54,7 +54,6 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-#define GROUPS_MAX 16
 #define LIMITS_MAX 32
 
 struct limit {
@@ -63,7 +62,7 @@ struct limit {
 };
 
 struct cgexec {
-	struct cg_group g[GROUPS_MAX];
+	struct cg_group g[CG_GROUPS_MAX];
 	struct limit lim[LIMITS_MAX];
 	int ng, nl, create, wait, rm;
 	char **argv;
@@ -75,21 +74,18 @@ struct cgexec {
 static void add_limit(struct cgexec *c, char *arg)
 {
 	struct limit *l = &c->lim[c->nl];
-	char *eq = strchr(arg, '=');
+	char *val;
 	int h, i;
 
 	if (c->nl == LIMITS_MAX)
 		die_usage("too many limits");
-	if (!eq)
-		die_usage("invalid limit '", arg, "': expected KNOB=VALUE");
-	*eq = 0;
-	h = cg_knob_hier(arg);
+	val = cg_knob_arg(arg, &h);
 	for (i = 0; i < c->ng && !(c->g[i].hiers >> h & 1); i++)
 		;
 	if (i == c->ng)
 		die_usage("no group has the controller of ", arg,
 			  ": add -g CONTROLLER:PATH before -l");
-	*l = (struct limit){ arg, eq + 1, i, h };
+	*l = (struct limit){ arg, val, i, h };
 	c->nl++;
 }
 
@@ -101,13 +97,10 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
-		if (id == O_GROUP) {
-			if (c->ng == GROUPS_MAX)
-				die_usage("too many groups");
-			cg_group(&c->g[c->ng++], (char *)arg);
-		} else if (id == O_LIMIT) {
+		if (id == O_GROUP)
+			cg_group_add(c->g, &c->ng, (char *)arg);
+		else if (id == O_LIMIT)
 			add_limit(c, (char *)arg);
-		}
 	}
 	c->create = OPT_SEEN(&st, O_CREATE);
 	c->wait = OPT_SEEN(&st, O_WAIT);

@@ -177,7 +177,6 @@ int cgset_main(int argc, char **argv)
 	static struct cgset c;
 	struct optstate st;
 	const char *arg, *src = NULL;
-	char *eq;
 	int id;
 
 	opt_init(&st, opts, argc, argv);
@@ -188,13 +187,9 @@ int cgset_main(int argc, char **argv)
 		}
 		if (c.nk == KNOBS_MAX)
 			die_usage("too many knobs");
-		if (!(eq = strchr(arg, '=')))
-			die_usage("invalid knob '", arg,
-				  "': expected KNOB=VALUE");
-		*eq = 0;
 		c.knob[c.nk] = (char *)arg;
-		c.value[c.nk] = eq + 1;
-		c.hier[c.nk++] = cg_knob_hier(arg);
+		c.value[c.nk] = cg_knob_arg((char *)arg, &c.hier[c.nk]);
+		c.nk++;
 	}
 	opt_conflicts(&st, conflicts);
 	c.paths = argv + st.ind;

@@ -58,6 +58,17 @@ int cg_knob_hier(const char *knob)
 	return h;
 }
 
+char *cg_knob_arg(char *arg, int *h)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq)
+		die_usage("invalid knob '", arg, "': expected KNOB=VALUE");
+	*eq = 0;
+	*h = cg_knob_hier(arg);
+	return eq + 1;
+}
+
 void cg_knob_error(const char *dir, const char *knob)
 {
 	if (errno != ENOENT)

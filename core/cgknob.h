@@ -22,6 +22,10 @@
  * cgroup.* files: v2, else the first), or die naming the knob */
 int cg_knob_hier(const char *knob);
 
+/* split KNOB=VALUE (arg is changed): the value, and the knob's hierarchy
+ * in *h; dies on a bad one */
+char *cg_knob_arg(char *arg, int *h);
+
 /* set knob to value in the group at dir, of hierarchy h: 0, or -1 with a
  * message naming the group, the knob and the value */
 int cg_knob_set(const char *dir, int h, const char *knob, const char *value);

@@ -392,6 +392,13 @@ void cg_group(struct cg_group *g, char *arg)
 	set_path(g, colon + 1);
 }
 
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
+{
+	if (*n == CG_GROUPS_MAX)
+		die_usage("too many groups");
+	cg_group(&g[(*n)++], arg);
+}
+
 char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 {
 	const struct cg_hier *hi = &cg_layout()->h[h];

@@ -104,6 +104,9 @@ struct cg_group {
 /* parse arg (changed in place), or die naming what is wrong: no ':', an
  * unknown controller, a ".." */
 void cg_group(struct cg_group *g, char *arg);
+/* the same into g[*n], counted; dies when there are too many */
+#define CG_GROUPS_MAX 64
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
 /* a PATH alone, in every hierarchy (cgset, cgget) */
 void cg_group_path(struct cg_group *g, char *path);
 
