@@ -177,7 +177,7 @@ static void all(struct cgget *c, char *path)
 	int h;
 
 	for (h = 0; h < l->n; h++)
-		if (l->h[h].v2 || strncmp(l->h[h].ctrls, "name=", 5))
+		if (cg_has_ctrls(h))
 			controllers(c, path, l->h[h].v2 ? cg_v2_ctrls() :
 				    l->h[h].ctrls);
 }

@@ -160,6 +160,24 @@ const char *cg_v2_ctrls(void)
 	return commas(buf);
 }
 
+/* the kernel lists a v1 hierarchy's controllers first, then its options:
+ * one of these first means it has none */
+int cg_has_ctrls(int h)
+{
+	static const char *const opts[] = {
+		"name=", "xattr", "clone_children", "release_agent=",
+		"favordynmods", NULL
+	};
+	const char *c = cg_layout()->h[h].ctrls;
+	int i;
+
+	if (layout.h[h].v2)
+		return *cg_v2_ctrls() != 0;
+	for (i = 0; opts[i] && strncmp(c, opts[i], strlen(opts[i])); i++)
+		;
+	return !opts[i];
+}
+
 /* is the word w (n bytes) in the comma list? */
 static int has_word(const char *list, const char *w, size_t n)
 {
@@ -341,8 +359,7 @@ static unsigned hiers_of(const char *ctrls)
 
 	if (!strcmp(ctrls, "*")) {
 		for (h = 0; h < l->n; h++)
-			if (l->h[h].v2 ? *cg_v2_ctrls() :
-			    strncmp(l->h[h].ctrls, "name=", 5))
+			if (cg_has_ctrls(h))
 				m |= 1u << h;
 		return m;
 	}
