@@ -89,6 +89,10 @@ int ns_open_pid(pid_t pid, const struct ns_kind *k)
 		die("no process ", str_utoa(num, pid));
 	if (access("/proc/self", F_OK))
 		die("cannot open ", path, ": /proc is not mounted");
+	/* we have the kind, it does not: a zombie, its namespaces gone */
+	if (pid > 0 && ns_supported(k))
+		die("cannot open ", path, ": process ", str_utoa(num, pid),
+		    " has exited");
 	die("cannot open ", path, ": the kernel has no ", k->name,
 	    " namespaces");
 }
@@ -104,4 +108,56 @@ const char *ns_netns_path(const char *arg, char *buf, size_t size)
 		if (str_join(buf, size, dirs[i], arg) && !access(buf, F_OK))
 			return buf;
 	return NULL;
+}
+
+int ns_is_own(pid_t pid, const struct ns_kind *k)
+{
+	char path[PROC_PATH_MAX];
+	struct stat self, other;
+
+	str_join(path, sizeof(path), "/proc/self/ns/", k->name);
+	if (stat(path, &self))
+		return -1;
+	str_procpath(path, pid, "ns/");
+	strcat(path, k->name);
+	if (stat(path, &other))
+		return -1;
+	return self.st_dev == other.st_dev && self.st_ino == other.st_ino;
+}
+
+/* setns each open fd from kind first on; with failed, stop at the first
+ * error, else leave what fails open for the next pass */
+static int enter_pass(int fd[NS_COUNT], int first, int *failed)
+{
+	int i;
+
+	for (i = first; i < NS_COUNT; i++) {
+		if (fd[i] < 0)
+			continue;
+		if (setns(fd[i], ns_kinds[i].flag)) {
+			if (!failed)
+				continue;
+			*failed = i;
+			return -1;
+		}
+		close(fd[i]);
+		fd[i] = -1;
+	}
+	return 0;
+}
+
+/*
+ * Root entering a container whose user namespace it does not own must enter
+ * the other namespaces first: once in the container's user namespace, it
+ * may lack the privilege over namespaces owned higher up. A user without
+ * privilege must enter its own user namespace first to gain any. Entering
+ * every other kind with errors put off, then the user namespace and what is
+ * left, serves both.
+ */
+_Static_assert(NS_USER == 0, "the second pass starts with the user kind");
+
+int ns_enter_fds(int fd[NS_COUNT], int *failed)
+{
+	enter_pass(fd, NS_USER + 1, NULL);
+	return enter_pass(fd, NS_USER, failed);
 }

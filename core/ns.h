@@ -47,6 +47,16 @@ int ns_open_file(const char *path, const struct ns_kind *k);
 /* open /proc/PID/ns/KIND, or die: a dead process, a kernel without it */
 int ns_open_pid(pid_t pid, const struct ns_kind *k);
 
+/* is pid's namespace of kind k our own? 1 or 0; -1 (errno) if unknown */
+int ns_is_own(pid_t pid, const struct ns_kind *k);
+
+/* enter the namespaces open in fd[kind] (-1 where not wanted) in the order
+ * that works both for root entering a less privileged user namespace and
+ * for a user entering its own (see ns.c). Each fd entered is closed and set
+ * to -1. 0, or -1 with errno and *failed the kind that could not be
+ * entered. */
+int ns_enter_fds(int fd[NS_COUNT], int *failed);
+
 /* resolve a network namespace argument as ip-netns does: a path (with '/'
  * or an existing file here) as it is; else NAME under /run/netns, then
  * /var/run/netns. Returns buf, or NULL when no such name exists. */
