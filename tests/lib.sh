@@ -55,7 +55,7 @@ _req_one()
 	not-qemu) [ -z "$QEMU" ] || { echo "not under qemu-user"; return 1; } ;;
 	ctbox-only) [ -z "$TEST_HOST" ] ||
 			{ echo "ctbox extension, no reference tool"; return 1; } ;;
-	applet:*) [ -n "$TEST_HOST" ] || $CTBOX --list 2>/dev/null | grep -qx "${1#applet:}" ||
+	applet:*) [ -n "$TEST_HOST" ] || $CTBOX "${1#applet:}" --help >/dev/null 2>&1 ||
 			{ echo "applet ${1#applet:} not in this build"; return 1; } ;;
 	*) echo "unknown requirement $1"; return 1 ;;
 	esac
