@@ -67,7 +67,7 @@ enum {
 };
 
 static const struct opt opts[] = {
-	NS_OPTS(O_NS),
+	NS_OPTS(O_NS, OPT_OPT),
 	{ "all", 'a', OPT_NONE, O_ALL },
 	{ "target", 't', OPT_REQ, O_TARGET },
 	{ "setuid", 'S', OPT_REQ, O_SETUID },
