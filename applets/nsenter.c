@@ -7,6 +7,7 @@
 //config:	default y
 //config:	select CORE_NS
 //config:	select CORE_CAPS
+//config:	select CORE_CGROUP
 //config:	help
 //config:	  Usage:
 //config:	   nsenter [options] [<program> [<argument>...]]
@@ -36,6 +37,8 @@
 //config:	   -e, --env                 inherit environment variables from
 //config:	                             target process
 //config:	   -F, --no-fork             do not fork before exec'ing <program>
+//config:	   -c, --join-cgroup         join the cgroups of the target process
+//config:	                             (v2, v1 and hybrid layouts)
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -51,6 +54,7 @@
 
 #include "ctbox.h"
 #include "caps.h"
+#include "cgroup.h"
 #include "file.h"
 #include "msg.h"
 #include "ns.h"
@@ -63,7 +67,7 @@
 enum {
 	O_NS = 1,	/* O_NS + NS_USER ... O_NS + NS_TIME */
 	O_ALL = O_NS + NS_COUNT, O_TARGET, O_SETUID, O_SETGID, O_PRESERVE,
-	O_KEEPCAPS, O_ROOT, O_WD, O_WDNS, O_ENV, O_NOFORK,
+	O_KEEPCAPS, O_ROOT, O_WD, O_WDNS, O_ENV, O_NOFORK, O_CGROUP,
 };
 
 static const struct opt opts[] = {
@@ -79,6 +83,7 @@ static const struct opt opts[] = {
 	{ "wdns", 'W', OPT_REQ, O_WDNS },
 	{ "env", 'e', OPT_NONE, O_ENV },
 	{ "no-fork", 'F', OPT_NONE, O_NOFORK },
+	{ "join-cgroup", 'c', OPT_NONE, O_CGROUP },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -97,7 +102,7 @@ struct nsenter {
 	int fd[NS_COUNT];		/* the namespaces, open (two-pass) */
 	int pidfd;			/* the target (setns all at once) */
 	unsigned long long needs;	/* bit id: that option needs -t */
-	int all, fork, env, keep_caps, preserve;
+	int all, fork, env, cgroup, keep_caps, preserve;
 	int uid_how, gid_how;		/* ID_KEEP ... */
 	unsigned uid, gid;
 	int groups_dropped;		/* setgroups() worked before setns */
@@ -171,6 +176,8 @@ static int parse_opt(struct nsenter *n, int id, const char *arg)
 	case O_NOFORK:
 		n->fork = 0;
 		break;
+	case O_CGROUP:
+		return n->cgroup = 1;
 	}
 	return 0;
 }
@@ -384,6 +391,10 @@ static void prepare(struct nsenter *n)
 	if (n->env)
 		n->envp = target_env(n->pid);
 	choose_ids(n);
+	/* the target's cgroups are paths of our mount namespace: join them
+	 * now, the program (forked or not) stays in them */
+	if (n->cgroup && cg_join_like(n->pid, 0))
+		exit(1);
 }
 
 /* --- enter ------------------------------------------------------------ */
