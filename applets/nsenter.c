@@ -16,7 +16,7 @@
 //config:
 //config:	  Options:
 //config:	   -a, --all                 enter all namespaces
-//config:	   -t, --target <pid>        target process to get namespaces from
+//config:	   -t, --target <pid>        process to take namespaces from
 //config:	   -m, --mount[=<file>]      enter mount namespace
 //config:	   -u, --uts[=<file>]        enter UTS namespace (hostname etc)
 //config:	   -i, --ipc[=<file>]        enter System V IPC namespace
@@ -33,11 +33,12 @@
 //config:	                             namespaces
 //config:	   -r, --root[=<dir>]        set the root directory
 //config:	   -w, --wd[=<dir>]          set the working directory
-//config:	   -W, --wdns <dir>          set the working directory in namespace
+//config:	   -W, --wdns <dir>          set the working directory, a path
+//config:	                             in the namespaces
 //config:	   -e, --env                 inherit environment variables from
 //config:	                             target process
-//config:	   -F, --no-fork             do not fork before exec'ing <program>
-//config:	   -c, --join-cgroup         join the cgroups of the target process
+//config:	   -F, --no-fork             never fork, not even for -p
+//config:	   -c, --join-cgroup         join the target's cgroups
 //config:	                             (v2, v1 and hybrid layouts)
 //config:
 //config:	   -h, --help                display this help
@@ -50,7 +51,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
+#include <linux/stat.h>
 
 #include "ctbox.h"
 #include "caps.h"
@@ -320,38 +321,36 @@ static int open_dir(pid_t pid, int target, const char *dir, const char *what)
 /* a private anonymous mapping: memory is used only as it is touched */
 static void *map(size_t size)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = sys_mmap_anon(size, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE);
 
 	if (p == MAP_FAILED)
 		die_errno("cannot map memory");
 	return p;
 }
 
-/* the kernel caps what execve takes at 3/4 of an 8 MB stack limit */
+/* the kernel caps what execve takes at 3/4 of an 8 MB stack limit; each
+ * string takes at least 2 bytes, its pointer follows the strings */
 #define ENV_MAX (6UL << 20)
+#define ENV_MAP (ENV_MAX + sizeof(char *) + (ENV_MAX / 2 + 1) * sizeof(char *))
 
 /* -e: the environment the target was started with, NUL-separated in
  * /proc/PID/environ, as an envp for execve */
 static char **target_env(pid_t pid)
 {
-	char path[PROC_PATH_MAX], *buf = map(ENV_MAX + 1), **envp, *p;
+	char path[PROC_PATH_MAX], *buf = map(ENV_MAP), *p;
+	char **envp = (char **)(buf + ENV_MAX + sizeof(char *)), **e = envp;
 	ssize_t len = file_read(str_procpath(path, pid, "environ"), buf,
 				ENV_MAX + 1);
-	size_t count = 0;
 
 	if (len < 0)
 		die_errno("cannot read ", path);
 	if (len == ENV_MAX)
 		die("cannot read ", path, ": too large");
 	for (p = buf; p < buf + len; p += strlen(p) + 1)
-		count += !!*p;
-	envp = map((count + 1) * sizeof(*envp));
-	count = 0;
-	for (p = buf; p < buf + len; p += strlen(p) + 1)
 		if (*p)
-			envp[count++] = p;
-	envp[count] = NULL;
+			*e++ = p;
+	*e = NULL;
 	return envp;
 }
 
@@ -452,10 +451,12 @@ static void enter(struct nsenter *n)
 static void change_root(const struct nsenter *n)
 {
 	char path[PROC_PATH_MAX];
+	const char *root = n->root;
 
-	if (fchdir(n->root_fd) || chroot("."))
-		die_errno("cannot change root directory to ", n->root ? n->root :
-			  str_procpath(path, n->pid, "root"));
+	if (!root)
+		root = str_procpath(path, n->pid, "root");
+	if (sys_fchdir(n->root_fd) || chroot("."))
+		die_errno("cannot change root directory to ", root);
 	if (chdir("/"))
 		die_errno("cannot change directory to /");
 }
@@ -464,7 +465,7 @@ static void change_root(const struct nsenter *n)
  * the one we have after setns (a mount namespace moves it to its root) */
 static void settle(struct nsenter *n)
 {
-	struct stat st;
+	struct statx st;
 
 	if (n->root_fd >= 0 && n->wd_fd < 0 && !n->wdns) {
 		n->wd_fd = open(".", O_RDONLY | O_CLOEXEC);
@@ -475,36 +476,33 @@ static void settle(struct nsenter *n)
 		change_root(n);
 	if (n->wdns && chdir(n->wdns))
 		die_errno("cannot change directory to ", n->wdns);
-	if (n->wd_fd >= 0 && fchdir(n->wd_fd))
+	if (n->wd_fd >= 0 && sys_fchdir(n->wd_fd))
 		die_errno("cannot change directory to ",
 			  n->wd ? n->wd : "the working directory");
 	if (n->envp)
 		environ = n->envp;
 	if (n->ids_fd < 0)
 		return;
-	if (fstat(n->ids_fd, &st))
+	if (sys_statx(n->ids_fd, "", AT_EMPTY_PATH, STATX_UID | STATX_GID, &st))
 		die_errno("cannot stat the target process");
 	if (n->uid_how == ID_FOLLOW)
-		n->uid = st.st_uid;
+		n->uid = st.stx_uid;
 	if (n->gid_how == ID_FOLLOW)
-		n->gid = st.st_gid;
+		n->gid = st.stx_gid;
 }
 
 /* --- run ---------------------------------------------------------------- */
 
 static void set_ids(const struct nsenter *n)
 {
-	char num[24];
-
 	if (n->gid_how) {
 		if (sys_setgroups(0, NULL) && !n->groups_dropped)
 			die_errno("setgroups failed");
 		if (sys_setgid(n->gid))
-			die_errno("cannot set group ID ",
-				  str_utoa(num, n->gid));
+			die_errno("setgid failed");
 	}
 	if (n->uid_how && sys_setuid(n->uid))
-		die_errno("cannot set user ID ", str_utoa(num, n->uid));
+		die_errno("setuid failed");
 	if (n->keep_caps && (n->want >> NS_USER & 1))
 		caps_permitted_to_ambient();
 }

@@ -7,12 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <linux/nsfs.h>
+#include <linux/stat.h>
 
 #include "msg.h"
 #include "ns.h"
 #include "str.h"
+#include "sys.h"
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
@@ -42,7 +43,7 @@ int ns_supported(const struct ns_kind *k)
 
 int ns_kind_of(int fd)
 {
-	int type = ioctl(fd, NS_GET_NSTYPE);
+	int type = sys_ioctl(fd, NS_GET_NSTYPE);
 	unsigned i;
 
 	if (type < 0) {
@@ -110,19 +111,24 @@ const char *ns_netns_path(const char *arg, char *buf, size_t size)
 	return NULL;
 }
 
-int ns_is_own(pid_t pid, const struct ns_kind *k)
+/* the device and inode that tell namespaces apart */
+static int ns_id(pid_t pid, const struct ns_kind *k, struct statx *st)
 {
 	char path[PROC_PATH_MAX];
-	struct stat self, other;
 
-	str_join(path, sizeof(path), "/proc/self/ns/", k->name);
-	if (stat(path, &self))
-		return -1;
 	str_procpath(path, pid, "ns/");
-	strcat(path, k->name);
-	if (stat(path, &other))
+	return sys_statx(AT_FDCWD, strcat(path, k->name), 0, STATX_INO, st);
+}
+
+int ns_is_own(pid_t pid, const struct ns_kind *k)
+{
+	struct statx self, other;
+
+	if (ns_id(0, k, &self) || ns_id(pid, k, &other))
 		return -1;
-	return self.st_dev == other.st_dev && self.st_ino == other.st_ino;
+	return self.stx_ino == other.stx_ino &&
+	       self.stx_dev_major == other.stx_dev_major &&
+	       self.stx_dev_minor == other.stx_dev_minor;
 }
 
 /* setns each open fd from kind first on; with failed, stop at the first
