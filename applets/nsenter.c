@@ -354,8 +354,9 @@ static char **target_env(pid_t pid)
 	return envp;
 }
 
-/* uid and gid to set: entering a user namespace sets them (the target's,
- * as util-linux 2.39+), unless --preserve-credentials */
+/* uid and gid to set: entering a user namespace sets them, to the
+ * target's unless -S/-G say otherwise (util-linux 2.38 sets 0), except
+ * with --preserve-credentials */
 static void choose_ids(struct nsenter *n)
 {
 	char path[PROC_PATH_MAX];
@@ -425,10 +426,10 @@ static _Noreturn void enter_failed(const struct nsenter *n, int i, int err)
 
 /*
  * setns(pidfd) enters them all at once, or none: the kernel checks each
- * against the credentials the user namespace (if any) gives. When it
- * refuses (a kernel before 5.8, a namespace owned above the target's user
- * namespace, a kernel without one of the kinds), the files in two passes
- * may still do, and say which one failed.
+ * against the credentials the new user namespace (if any) gives, so no
+ * order matters. When it refuses (a kernel before 5.8, a kind it lacks, a
+ * namespace we may not enter), nothing has changed: the files, in two
+ * passes, may still do, or say which namespace failed and why.
  */
 static void enter(struct nsenter *n)
 {

@@ -153,12 +153,12 @@ static int enter_pass(int fd[NS_COUNT], int first, int *failed)
 }
 
 /*
- * Root entering a container whose user namespace it does not own must enter
- * the other namespaces first: once in the container's user namespace, it
- * may lack the privilege over namespaces owned higher up. A user without
- * privilege must enter its own user namespace first to gain any. Entering
- * every other kind with errors put off, then the user namespace and what is
- * left, serves both.
+ * Root entering a process whose other namespaces belong to a user namespace
+ * above the process's own must enter them first: once in the process's user
+ * namespace, it has no privilege over them. A user without privilege must
+ * enter its own user namespace first to gain any. Entering every other kind
+ * with errors put off, then the user namespace and what is left, serves
+ * both.
  */
 _Static_assert(NS_USER == 0, "the second pass starts with the user kind");
 
