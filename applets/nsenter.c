@@ -99,11 +99,12 @@ enum { ID_KEEP, ID_SET, ID_FOLLOW };
 struct nsenter {
 	pid_t pid;			/* --target, or 0 */
 	unsigned want;			/* bit k: enter ns_kinds[k] */
+	unsigned guessed;		/* kinds -a took without asking /proc */
 	const char *file[NS_COUNT];	/* its FILE, or NULL: the target's */
 	int fd[NS_COUNT];		/* the namespaces, open (two-pass) */
 	int pidfd;			/* the target (setns all at once) */
 	unsigned long long needs;	/* bit id: that option needs -t */
-	int all, fork, env, cgroup, keep_caps, preserve;
+	int all, fork, env, cgroup, keep_caps, preserve;	/* fork: not -F */
 	int uid_how, gid_how;		/* ID_KEEP ... */
 	unsigned uid, gid;
 	int groups_dropped;		/* setgroups() worked before setns */
@@ -204,7 +205,7 @@ static void parse(struct nsenter *n, int argc, char **argv)
 	int id, i;
 
 	memset(n, 0, sizeof(*n));
-	n->fork = -1;	/* unless -F: when entering a pid namespace */
+	n->fork = 1;	/* unless -F: when entering a pid namespace */
 	n->pidfd = n->root_fd = n->wd_fd = n->ids_fd = -1;
 	for (i = 0; i < NS_COUNT; i++)
 		n->fd[i] = -1;
@@ -228,21 +229,40 @@ static void parse(struct nsenter *n, int argc, char **argv)
 
 /* --- prepare: open everything while the paths mean what they say ------- */
 
-/* --all: every kind the kernel has, but the user namespace when it is
- * ours already (setns refuses to enter the caller's own) */
-static void add_all(struct nsenter *n)
+/*
+ * --all: every kind the kernel has, but the user namespace when it is ours
+ * already (setns refuses to enter the caller's own). With guess, the kinds
+ * but the user one are taken without asking /proc whether the kernel has
+ * them: one setns(pidfd) will tell (drop_missing), and asking costs a
+ * lookup each. The user namespace decides which ids to set: asked always.
+ */
+static void add_all(struct nsenter *n, int guess)
 {
 	int i;
 
 	for (i = 0; i < NS_COUNT; i++) {
 		const struct ns_kind *k = &ns_kinds[i];
 
-		if ((n->want >> i & 1) || !ns_supported(k))
+		if (n->want >> i & 1)
 			continue;
-		if (i == NS_USER && ns_is_own(n->pid, k) == 1)
+		if (i == NS_USER ? !ns_supported(k) ||
+		    ns_is_own(n->pid, k) == 1 : !guess && !ns_supported(k))
 			continue;
 		n->want |= 1U << i;
+		if (i != NS_USER && guess)
+			n->guessed |= 1U << i;
 	}
+}
+
+/* the kinds guessed that the kernel does not have */
+static void drop_missing(struct nsenter *n)
+{
+	int i;
+
+	for (i = 0; i < NS_COUNT; i++)
+		if ((n->guessed >> i & 1) && !ns_supported(&ns_kinds[i]))
+			n->want &= ~(1U << i);
+	n->guessed = 0;
 }
 
 static int open_kind(struct nsenter *n, int i)
@@ -301,6 +321,8 @@ static void open_target(struct nsenter *n)
 	} else if (n->pid && kill(n->pid, 0) && errno == ESRCH) {
 		no_process(n->pid);
 	}
+	if (n->all)
+		add_all(n, n->pidfd >= 0);
 	if (n->pidfd < 0)
 		open_all(n);
 }
@@ -379,10 +401,6 @@ static void choose_ids(struct nsenter *n)
 
 static void prepare(struct nsenter *n)
 {
-	if (n->all)
-		add_all(n);
-	if (n->fork < 0)
-		n->fork = n->want >> NS_PID & 1;
 	open_target(n);
 	if (n->root || n->root_target)
 		n->root_fd = open_dir(n->pid, n->root_target, n->root, "root");
@@ -441,6 +459,11 @@ static void enter(struct nsenter *n)
 	if (n->pidfd >= 0) {
 		if (!setns(n->pidfd, want_flags(n)))
 			return;
+		if (n->guessed) {
+			drop_missing(n);
+			if (!setns(n->pidfd, want_flags(n)))
+				return;
+		}
 		open_all(n);
 	}
 	if (ns_enter_fds(n->fd, &failed))
@@ -518,7 +541,7 @@ int nsenter_main(int argc, char **argv)
 	enter(&n);
 	settle(&n);
 	/* only a child lands in the pid namespace entered */
-	if (n.fork) {
+	if (n.fork && (n.want >> NS_PID & 1)) {
 		pid = proc_fork();
 		if (pid)
 			proc_relay(proc_wait(pid, PROC_STOPS));

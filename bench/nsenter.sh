@@ -7,7 +7,52 @@
 # namespace (its user namespace mapped onto 100000-165535): entering its
 # network namespace, and entering all of them (the pid namespace forks).
 # The baseline is bench/raw-nsenter.c, which makes only the needed syscalls.
+#
+# Wall time on a loaded machine says more about the other processes than
+# about ours: with perf, a second table gives the CPU time (task-clock of
+# the whole process tree, mean of $RUNS runs), which waiting does not swell.
 . "$(dirname "$0")/lib.sh"
+
+CPU_ROWS=
+# cpu_row LABEL CMD...: the CPU time of CMD, with perf stat
+cpu_row()
+{
+	_l=$1
+	shift
+	_ms=$(perf stat -x, -e task-clock -r "$RUNS" "$@" 2>&1 >/dev/null |
+		awk -F, '$3 == "task-clock" { print $1 }')
+	CPU_ROWS="$CPU_ROWS$_l|$_ms
+"
+}
+
+# cpu_table TITLE BASELINE_LABEL
+cpu_table()
+{
+	printf '\n### %s: CPU time (perf stat task-clock)\n\n' "$1"
+	printf '| %-34s | %8s | %7s |\n' tool "CPU ms" "× $2"
+	printf '|%s|%s|%s|\n' "------------------------------------" \
+		"---------:" "--------:"
+	printf '%s' "$CPU_ROWS" | awk -F'|' -v base="$2" '
+		{ l[NR] = $1; v[NR] = $2; if ($1 == base) b = $2 }
+		END { for (i = 1; i <= NR; i++)
+			printf "| %-34s | %8.3f | %7.2f |\n", l[i], v[i],
+				b ? v[i] / b : 0 }'
+	CPU_ROWS=
+}
+
+# both tables of the rows: LABEL|CMD lines on stdin
+measure()
+{
+	_title=$1 _base=$2
+	while IFS='|' read -r _label _cmd; do
+		case $_label in *files*) export CTBOX_NSENTER_NO_PIDFD=1 ;; esac
+		bench_row "$_label" $_cmd
+		[ -n "$PERF" ] && cpu_row "$_label" $_cmd
+		unset CTBOX_NSENTER_NO_PIDFD
+	done
+	bench_table "$_title" "$_base"
+	[ -n "$PERF" ] && cpu_table "$_title" "$_base"
+}
 
 [ "$(id -u)" = 0 ] || { echo "bench: nsenter needs root" >&2; exit 1; }
 bench_init
@@ -32,19 +77,21 @@ done
 [ -n "$P" ] || { echo "bench: the target did not start" >&2; exit 1; }
 BENCH_CLEANUP="kill -KILL $P $U"
 
-bench_row "ctbox nsenter" $CTBOX nsenter -t $P -n $TRUE
-bench_row "ctbox nsenter (files, two-pass)" \
-	env CTBOX_NSENTER_NO_PIDFD=1 $CTBOX nsenter -t $P -n $TRUE
-bench_row "util-linux nsenter" nsenter -t $P -n $TRUE
-bench_row "busybox nsenter" busybox nsenter -t $P -n $TRUE
-bench_row "raw open+setns" $RAW $P net $TRUE
-bench_table "nsenter -t PID -n true" "raw open+setns"
+PERF=
+perf stat -e task-clock true >/dev/null 2>&1 && PERF=1
 
-bench_row "ctbox nsenter --all" $CTBOX nsenter -t $P --all $TRUE
-bench_row "ctbox nsenter --all (files)" \
-	env CTBOX_NSENTER_NO_PIDFD=1 $CTBOX nsenter -t $P --all $TRUE
-bench_row "util-linux nsenter --all" nsenter -t $P --all $TRUE
-bench_row "busybox nsenter -Umuinp (no -C -T)" \
-	busybox nsenter -t $P -U -m -u -i -n -p $TRUE
-bench_row "raw setns(pidfd)+fork" $RAW $P all $TRUE
-bench_table "nsenter -t PID --all true" "raw setns(pidfd)+fork"
+measure "nsenter -t PID -n true" "raw open+setns" <<EOT
+ctbox nsenter|$CTBOX nsenter -t $P -n $TRUE
+ctbox nsenter (files, two-pass)|$CTBOX nsenter -t $P -n $TRUE
+util-linux nsenter|nsenter -t $P -n $TRUE
+busybox nsenter|busybox nsenter -t $P -n $TRUE
+raw open+setns|$RAW $P net $TRUE
+EOT
+
+measure "nsenter -t PID --all true" "raw setns(pidfd)+fork" <<EOT
+ctbox nsenter --all|$CTBOX nsenter -t $P --all $TRUE
+ctbox nsenter --all (files)|$CTBOX nsenter -t $P --all $TRUE
+util-linux nsenter --all|nsenter -t $P --all $TRUE
+busybox nsenter -Umuinp (no -C -T)|busybox nsenter -t $P -U -m -u -i -n -p $TRUE
+raw setns(pidfd)+fork|$RAW $P all $TRUE
+EOT
