@@ -393,7 +393,7 @@ static void choose_ids(struct nsenter *n)
 	 * user namespace, it shows them as that namespace maps them */
 	if (n->uid_how == ID_FOLLOW || n->gid_how == ID_FOLLOW) {
 		n->ids_fd = open(str_procpath(path, n->pid, ""),
-				 O_PATH | O_CLOEXEC);
+				 O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (n->ids_fd < 0)
 			die_errno("cannot open ", path);
 	}

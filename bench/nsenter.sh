@@ -2,7 +2,8 @@
 # nsenter.sh: ctbox nsenter against util-linux's, busybox's and a raw program
 # SPDX-License-Identifier: MIT
 #
-# usage: sh bench/nsenter.sh (as root; RUNS=, WARMUP=, RSS_RUNS= as bench/lib.sh)
+# usage: sh bench/nsenter.sh (as root; RUNS= WARMUP= RSS_RUNS= as bench/lib.sh,
+# ROUNDS=)
 # Two operations on one target, a sleeping process in every kind of
 # namespace (its user namespace mapped onto 100000-165535): entering its
 # network namespace, and entering all of them (the pid namespace forks).
@@ -10,48 +11,85 @@
 #
 # Wall time on a loaded machine says more about the other processes than
 # about ours: with perf, a second table gives the CPU time (task-clock of
-# the whole process tree, mean of $RUNS runs), which waiting does not swell.
+# the whole process tree), which waiting does not swell. Its rows take
+# turns, $ROUNDS rounds of $RUNS/$ROUNDS runs, and the median round counts,
+# so that a burst of other work hits them all alike.
 . "$(dirname "$0")/lib.sh"
 
-CPU_ROWS=
-# cpu_row LABEL CMD...: the CPU time of CMD, with perf stat
-cpu_row()
+: "${ROUNDS:=10}"
+
+# the CPU ms of one run of CMD, the mean of $1 runs
+cpu_ms()
 {
-	_l=$1
+	_n=$1
 	shift
-	_ms=$(perf stat -x, -e task-clock -r "$RUNS" "$@" 2>&1 >/dev/null |
-		awk -F, '$3 == "task-clock" { print $1 }')
-	CPU_ROWS="$CPU_ROWS$_l|$_ms
-"
+	perf stat -x, -e task-clock -r "$_n" "$@" 2>&1 >/dev/null |
+		awk -F, '$3 == "task-clock" { print $1 }'
 }
 
-# cpu_table TITLE BASELINE_LABEL
+# the test knob, for the rows of the files way
+knob()
+{
+	case $1 in
+	*files*) export CTBOX_NSENTER_NO_PIDFD=1 ;;
+	*) unset CTBOX_NSENTER_NO_PIDFD ;;
+	esac
+}
+
+# cpu_table TITLE BASELINE_LABEL < rows (LABEL|CMD)
 cpu_table()
 {
-	printf '\n### %s: CPU time (perf stat task-clock)\n\n' "$1"
+	_rows=$BENCH_TMP/rows _cpu=$BENCH_TMP/cpu
+	cat > "$_rows"
+	: > "$_cpu"
+	_r=0
+	while [ $_r -lt "$ROUNDS" ]; do
+		_i=0
+		while IFS='|' read -r _label _cmd; do
+			_i=$((_i + 1))
+			knob "$_label"
+			echo "$_i $(cpu_ms $((RUNS / ROUNDS)) $_cmd)" >> "$_cpu"
+		done < "$_rows"
+		knob none
+		_r=$((_r + 1))
+	done
+	printf '\n### %s: CPU time (perf task-clock, median of %s rounds)\n\n' \
+		"$1" "$ROUNDS"
 	printf '| %-34s | %8s | %7s |\n' tool "CPU ms" "× $2"
 	printf '|%s|%s|%s|\n' "------------------------------------" \
 		"---------:" "--------:"
-	printf '%s' "$CPU_ROWS" | awk -F'|' -v base="$2" '
-		{ l[NR] = $1; v[NR] = $2; if ($1 == base) b = $2 }
-		END { for (i = 1; i <= NR; i++)
-			printf "| %-34s | %8.3f | %7.2f |\n", l[i], v[i],
-				b ? v[i] / b : 0 }'
-	CPU_ROWS=
+	sort -k1,1n -k2,2n "$_cpu" | awk -v base="$2" -v rows="$_rows" '
+		BEGIN {
+			while ((getline l < rows) > 0) {
+				split(l, f, "|")
+				label[++n] = f[1]
+			}
+		}
+		{ v[$1, ++c[$1]] = $2 }
+		END {
+			for (i = 1; i <= n; i++) {
+				med[i] = v[i, int((c[i] + 1) / 2)]
+				if (label[i] == base)
+					b = med[i]
+			}
+			for (i = 1; i <= n; i++)
+				printf "| %-34s | %8.3f | %7.2f |\n", label[i],
+					med[i], b ? med[i] / b : 0
+		}'
 }
 
 # both tables of the rows: LABEL|CMD lines on stdin
 measure()
 {
 	_title=$1 _base=$2
+	cat > "$BENCH_TMP/measure"
 	while IFS='|' read -r _label _cmd; do
-		case $_label in *files*) export CTBOX_NSENTER_NO_PIDFD=1 ;; esac
+		knob "$_label"
 		bench_row "$_label" $_cmd
-		[ -n "$PERF" ] && cpu_row "$_label" $_cmd
-		unset CTBOX_NSENTER_NO_PIDFD
-	done
+	done < "$BENCH_TMP/measure"
+	knob none
 	bench_table "$_title" "$_base"
-	[ -n "$PERF" ] && cpu_table "$_title" "$_base"
+	[ -z "$PERF" ] || cpu_table "$_title" "$_base" < "$BENCH_TMP/measure"
 }
 
 [ "$(id -u)" = 0 ] || { echo "bench: nsenter needs root" >&2; exit 1; }
