@@ -5,8 +5,9 @@
 # usage: sh bench/nsenter.sh (as root; RUNS= WARMUP= RSS_RUNS= as bench/lib.sh,
 # ROUNDS=)
 # Two operations on one target, a sleeping process in every kind of
-# namespace (its user namespace mapped onto 100000-165535): entering its
-# network namespace, and entering all of them (the pid namespace forks).
+# namespace, root of its user namespace (mapped onto 100000-165535):
+# entering its network namespace, and entering all of them (the pid
+# namespace forks; every tool then becomes uid 0 and gid 0 inside).
 # The baseline is bench/raw-nsenter.c, which makes only the needed syscalls.
 #
 # Wall time on a loaded machine says more about the other processes than
@@ -78,7 +79,30 @@ cpu_table()
 		}'
 }
 
-# both tables of the rows: LABEL|CMD lines on stdin
+# sys_table TITLE BASELINE_LABEL < rows: the system calls each makes (the
+# whole process tree, strace -f -c), a count no other load changes
+sys_table()
+{
+	printf '\n### %s: system calls (strace -f -c)\n\n' "$1"
+	printf '| %-34s | %8s | %7s |\n' tool calls "× $2"
+	printf '|%s|%s|%s|\n' "------------------------------------" \
+		"---------:" "--------:"
+	while IFS='|' read -r _label _cmd; do
+		knob "$_label"
+		strace -f -c -o "$BENCH_TMP/strace" $_cmd >/dev/null 2>&1
+		echo "$_label|$(awk '$NF == "total" { print $4 }' \
+			"$BENCH_TMP/strace")"
+	done | awk -F'|' -v base="$2" '
+		{ l[NR] = $1; v[NR] = $2; if ($1 == base) b = $2 }
+		END {
+			for (i = 1; i <= NR; i++)
+				printf "| %-34s | %8d | %7.2f |\n", l[i], v[i],
+					b ? v[i] / b : 0
+		}'
+	knob none
+}
+
+# the tables of the rows: LABEL|CMD lines on stdin
 measure()
 {
 	_title=$1 _base=$2
@@ -90,6 +114,8 @@ measure()
 	knob none
 	bench_table "$_title" "$_base"
 	[ -z "$PERF" ] || cpu_table "$_title" "$_base" < "$BENCH_TMP/measure"
+	! command -v strace >/dev/null ||
+		sys_table "$_title" "$_base" < "$BENCH_TMP/measure"
 }
 
 [ "$(id -u)" = 0 ] || { echo "bench: nsenter needs root" >&2; exit 1; }
@@ -100,7 +126,7 @@ RAW=$BENCH_TMP/raw-nsenter
 bench_cc "$RAW" "$BENCH_DIR/raw-nsenter.c"
 
 $CTBOX unshare -U --map-users=0:100000:65536 --map-groups=0:100000:65536 \
-	-m -u -i -n -p -C -T --fork --mount-proc sleep 100000 \
+	-S 0 -G 0 -m -u -i -n -p -C -T --fork --mount-proc sleep 100000 \
 	</dev/null >/dev/null 2>&1 &
 U=$!
 BENCH_CLEANUP="kill -KILL $U"

@@ -3,7 +3,9 @@
 /*
  * raw-nsenter PID net PROG: open /proc/PID/ns/net, setns, exec PROG.
  * raw-nsenter PID all PROG: setns(pidfd) into all eight kinds at once, fork
- * (a pid namespace takes only children), exec PROG, wait, exit alike.
+ * (a pid namespace takes only children), become root of the user namespace
+ * entered (no groups, gid 0, uid 0: what every nsenter does there), exec
+ * PROG, wait, exit alike.
  * No option parsing, no checks, no messages: the physical limit.
  */
 #define _GNU_SOURCE
@@ -46,6 +48,9 @@ int main(int argc, char **argv)
 		return 1;
 	pid = fork();
 	if (!pid) {
+		if (syscall(SYS_setgroups, 0, NULL) || syscall(SYS_setgid, 0) ||
+		    syscall(SYS_setuid, 0))
+			_exit(1);
 		execv(argv[3], argv + 3);
 		_exit(127);
 	}
