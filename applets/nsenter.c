@@ -104,7 +104,7 @@ struct nsenter {
 	int fd[NS_COUNT];		/* the namespaces, open (two-pass) */
 	int pidfd;			/* the target (setns all at once) */
 	unsigned long long needs;	/* bit id: that option needs -t */
-	int all, fork, env, cgroup, keep_caps, preserve;	/* fork: not -F */
+	int all, fork, env, cgroup, keep_caps, preserve;
 	int uid_how, gid_how;		/* ID_KEEP ... */
 	unsigned uid, gid;
 	int groups_dropped;		/* setgroups() worked before setns */
@@ -131,13 +131,12 @@ static int parse_id_opt(int *how, unsigned *id, const char *arg,
 	return 0;
 }
 
+/* -t 0 is no target, as in util-linux */
 static void parse_target(struct nsenter *n, const char *arg)
 {
 	if (n->pid)
 		die_usage("option --target may be given only once");
 	n->pid = xparse_u64(arg, 10, INT_MAX, "process ID");
-	if (!n->pid)
-		die("invalid process ID: '", arg, "'");
 }
 
 /* -r and -w without DIR: the target's */
@@ -147,12 +146,11 @@ static int parse_dir(const char *arg, const char **dir, int *target)
 	return *target = !arg;
 }
 
-/* returns whether the option needs the target */
+/* the options with an argument; returns whether the option needs the
+ * target (the others are read from the parser's seen bits) */
 static int parse_opt(struct nsenter *n, int id, const char *arg)
 {
 	switch (id) {
-	case O_ALL:
-		return n->all = 1;
 	case O_TARGET:
 		parse_target(n, arg);
 		break;
@@ -160,12 +158,6 @@ static int parse_opt(struct nsenter *n, int id, const char *arg)
 		return parse_id_opt(&n->uid_how, &n->uid, arg, "user ID");
 	case O_SETGID:
 		return parse_id_opt(&n->gid_how, &n->gid, arg, "group ID");
-	case O_PRESERVE:
-		n->preserve = 1;
-		break;
-	case O_KEEPCAPS:
-		n->keep_caps = 1;
-		break;
 	case O_ROOT:
 		return parse_dir(arg, &n->root, &n->root_target);
 	case O_WD:
@@ -173,15 +165,24 @@ static int parse_opt(struct nsenter *n, int id, const char *arg)
 	case O_WDNS:
 		n->wdns = arg;
 		break;
-	case O_ENV:
-		return n->env = 1;
-	case O_NOFORK:
-		n->fork = 0;
-		break;
-	case O_CGROUP:
-		return n->cgroup = 1;
 	}
 	return 0;
+}
+
+/* the flags, and those of them that need the target */
+#define BIT(id) (1ULL << (id))
+#define NEED_TARGET (BIT(O_ALL) | BIT(O_ENV) | BIT(O_CGROUP))
+
+static void parse_flags(struct nsenter *n, const struct optstate *st)
+{
+	n->all = OPT_SEEN(st, O_ALL);
+	n->env = OPT_SEEN(st, O_ENV);
+	n->cgroup = OPT_SEEN(st, O_CGROUP);
+	n->preserve = OPT_SEEN(st, O_PRESERVE);
+	n->keep_caps = OPT_SEEN(st, O_KEEPCAPS);
+	/* unless -F: when entering a pid namespace */
+	n->fork = !OPT_SEEN(st, O_NOFORK);
+	n->needs |= st->seen & NEED_TARGET;
 }
 
 static void check_args(const struct nsenter *n, const struct optstate *st)
@@ -205,7 +206,6 @@ static void parse(struct nsenter *n, int argc, char **argv)
 	int id, i;
 
 	memset(n, 0, sizeof(*n));
-	n->fork = 1;	/* unless -F: when entering a pid namespace */
 	n->pidfd = n->root_fd = n->wd_fd = n->ids_fd = -1;
 	for (i = 0; i < NS_COUNT; i++)
 		n->fd[i] = -1;
@@ -220,10 +220,11 @@ static void parse(struct nsenter *n, int argc, char **argv)
 			n->file[id - O_NS] = arg;
 		}
 		/* the last one counts: -n -n=FILE needs no target */
-		n->needs &= ~(1ULL << id);
+		n->needs &= ~BIT(id);
 		n->needs |= (unsigned long long)need << id;
 	}
 	n->argv = argv + st.ind;
+	parse_flags(n, &st);
 	check_args(n, &st);
 }
 
@@ -297,7 +298,7 @@ static int pidfd_usable(const struct nsenter *n)
 	const char *knob = getenv("CTBOX_NSENTER_NO_PIDFD");
 	int i;
 
-	if (!n->pid || (knob && *knob && strcmp(knob, "0")))
+	if (!n->pid || (knob && *knob))
 		return 0;
 	for (i = 0; i < NS_COUNT; i++)
 		if (n->file[i])
