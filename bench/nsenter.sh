@@ -129,7 +129,8 @@ $CTBOX unshare -U --map-users=0:100000:65536 --map-groups=0:100000:65536 \
 	-S 0 -G 0 -m -u -i -n -p -C -T --fork --mount-proc sleep 100000 \
 	</dev/null >/dev/null 2>&1 &
 U=$!
-BENCH_CLEANUP="kill -KILL $U"
+# its child is PID 1 of the new pid namespace: it outlives U unless killed
+BENCH_CLEANUP="kill -KILL \$(cat /proc/$U/task/$U/children) $U"
 P= i=0
 while [ -z "$P" ] && [ $i -lt 100 ]; do
 	c=
@@ -139,7 +140,6 @@ while [ -z "$P" ] && [ $i -lt 100 ]; do
 	i=$((i + 1))
 done
 [ -n "$P" ] || { echo "bench: the target did not start" >&2; exit 1; }
-BENCH_CLEANUP="kill -KILL $P $U"
 
 PERF=
 perf stat -e task-clock true >/dev/null 2>&1 && PERF=1
