@@ -37,12 +37,13 @@ extern const struct ns_kind ns_kinds[NS_COUNT];
 /* does the running kernel have this kind? (needs /proc; without it, yes) */
 int ns_supported(const struct ns_kind *k);
 
-/* the kind of an open namespace file (NS_GET_NSTYPE), or -1 (errno) when fd
- * is not a namespace */
+/* the kind of an open namespace file (NS_GET_NSTYPE), NS_COUNT when it is
+ * one but the kernel cannot tell its kind (before 4.11), or -1 (errno)
+ * when fd is not a namespace */
 int ns_kind_of(int fd);
 
 /* open PATH as a namespace of kind k, or die naming it: not there, not a
- * namespace, a namespace of another kind */
+ * namespace, a namespace of another kind (where the kernel tells) */
 int ns_open_file(const char *path, const struct ns_kind *k);
 
 /* open /proc/PID/ns/KIND, or die: a dead process, a kernel without it */
