@@ -589,27 +589,20 @@ static void setgroups_keep(unsigned gid, const unsigned *gids, int n)
 			str_utoa(num, gid));
 }
 
-/* HOME and USER for --user, without malloc: our own copy of environ */
+/* --user replaces HOME and USER where they are set, and adds neither, as
+ * libcap 2.66 does */
 static void env_user(const char *home, const char *user)
 {
 	extern char **environ;
-	static char *env[1024];
 	static char h[sizeof(((struct pw *)0)->dir) + 8];
 	static char u[sizeof(((struct pw *)0)->name) + 8];
 	char **e;
-	size_t n = 0;
 
-	for (e = environ; *e; e++) {
+	str_join(h, sizeof(h), "HOME=", home);
+	str_join(u, sizeof(u), "USER=", user);
+	for (e = environ; *e; e++)
 		if (!strncmp(*e, "HOME=", 5) || !strncmp(*e, "USER=", 5))
-			continue;
-		if (n >= ARRAY_SIZE(env) - 3)
-			die("environment too large");
-		env[n++] = *e;
-	}
-	env[n++] = str_join(h, sizeof(h), "HOME=", home);
-	env[n++] = str_join(u, sizeof(u), "USER=", user);
-	env[n] = NULL;
-	environ = env;
+			*e = **e == 'H' ? h : u;
 }
 
 static void set_user(const struct capsh *s, const char *name)

@@ -8,8 +8,9 @@
 #include "out.h"
 #include "str.h"
 
-/* the bits of a capability's state in the text form, as libcap counts them */
-enum { F_E = 1, F_I = 2, F_P = 4 };
+/* the bits of a capability's state in the text form, as libcap numbers
+ * them: the order of the lists in cap_to_text follows these numbers */
+enum { F_E = 1, F_P = 2, F_I = 4 };
 
 static const char *table_name(int n)
 {
@@ -124,7 +125,7 @@ int cap_parse(const char *s)
 
 static int flag(char c)
 {
-	return c == 'e' ? F_E : c == 'i' ? F_I : c == 'p' ? F_P : 0;
+	return c == 'e' ? F_E : c == 'p' ? F_P : c == 'i' ? F_I : 0;
 }
 
 static uint64_t mask(int cmb)
@@ -164,7 +165,7 @@ static int parse_list(const char **sp, uint64_t *list, int cmb)
 
 static void set_flags(struct caps *c, uint64_t list, int flags, int on)
 {
-	uint64_t *sets[3] = { &c->eff, &c->inh, &c->prm };
+	uint64_t *sets[3] = { &c->eff, &c->prm, &c->inh };
 	int i;
 
 	for (i = 0; i < 3; i++)
@@ -242,8 +243,8 @@ int captext_parse(const char *s, struct caps *c, int cmb)
 
 static int state(const struct caps *c, int n)
 {
-	return (c->eff >> n & 1) | (c->inh >> n & 1) << 1 |
-		(c->prm >> n & 1) << 2;
+	return (c->eff >> n & 1) | (c->prm >> n & 1) << 1 |
+		(c->inh >> n & 1) << 2;
 }
 
 static void out_flags(char op, int f)

@@ -148,6 +148,10 @@ static void condition(struct rule *r, char **line, const char *arg)
 	if (strncmp(arg, "arg", 3) || arg[3] < '0' || arg[3] > '5' || arg[4])
 		bad("want arg0 to arg5, not", arg);
 	c->arg = arg[3] - '0';
+	for (i = 0; i < r->ncmp; i++)
+		if (r->cmp[i].arg == c->arg)
+			bad("one condition per argument and rule (libseccomp);"
+			    " a second one on", arg);
 	op = str_word(line);
 	if (!strcmp(op, "&")) {
 		c->op = SCMP_CMP_MASKED_EQ;
