@@ -320,9 +320,15 @@ static int need_nnp(void)
 void sc_finish(int load)
 {
 	uint32_t def = default_action();
-	scmp_filter_ctx ctx = seccomp_init(def);
+	scmp_filter_ctx ctx;
 	int i, rc;
 
+	/* a filter only exported is for another kernel, perhaps another
+	 * architecture under qemu-user, where libseccomp would judge the
+	 * actions by what qemu offers: take them all */
+	if (!load)
+		seccomp_api_set(6);
+	ctx = seccomp_init(def);
 	if (!ctx)
 		die("cannot make a seccomp filter");
 	/* the kernel's errno, not libseccomp's ECANCELED */
