@@ -10,64 +10,36 @@
 //config:	select CORE_PASSWD
 //config:	help
 //config:	  Usage:
-//config:	   capsh [options] [-- <shell argument>... | == <capsh argument>...
-//config:	          | --exec <program> [<argument>...]]
+//config:	   capsh [options] [-- <shell arg>... | == <capsh arg>...
+//config:	          | --exec <program> [<arg>...]]
 //config:
-//config:	  Change capabilities, securebits and ids, left to right, then
-//config:	  run a shell or a program. Like libcap's capsh.
+//config:	  Change capabilities and ids, left to right, then run the shell
+//config:	  (/bin/sh), capsh again, or a program. As libcap's capsh.
 //config:
-//config:	  Options:
-//config:	   --print                   show the capability state
-//config:	   --current                 show the current sets and IAB tuple
-//config:	   --caps=<text>             set the sets as cap_from_text(3) does
-//config:	   --drop=<list>|all         drop from the bounding set
-//config:	   --inh=<list>|none         set the inheritable set
-//config:	   --addamb=<list>|all       raise in the ambient set
-//config:	   --delamb=<list>|all       lower in the ambient set
-//config:	   --noamb                   clear the ambient set
-//config:	   --iab=<text>              set the IAB tuple (!drop ^amb %inh)
+//config:	  Options (<caps>: cap_name,... or all):
+//config:	   --print, --current        show the capability state
+//config:	   --caps=<text>             set caps as cap_from_text(3)
+//config:	   --drop=<caps>             drop from the bounding set
+//config:	   --inh=<caps>|none         set the inheritable set
+//config:	   --addamb=, --delamb=<caps>, --noamb   change the ambient set
+//config:	   --iab=<text>              set the IAB tuple (!cap ^cap %cap)
 //config:	   --strict                  toggle the CAP_SETPCAP fixups
-//config:	   --keep=0|1                set keep-caps (lost on exec)
-//config:	   --secbits=<n>             set the securebits
-//config:	   --mode[=<mode>]           show or set the libcap mode
-//config:	   --modes                   list the modes
-//config:	   --inmode=<mode>           fail unless in this mode
-//config:	   --no-new-privs            set no_new_privs
-//config:	   --uid=<uid>               setuid
-//config:	   --gid=<gid>               setgid
-//config:	   --groups=<gid>,...        setgroups
-//config:	   --user=<name>             the uid, gid and groups of a user
-//config:	                             keeping the permitted set
+//config:	   --keep=0|1, --secbits=<n>, --no-new-privs
+//config:	   --mode[=<mode>], --modes, --inmode=<mode>   libcap modes
+//config:	   --uid=, --gid=, --groups=<id>,..., --chroot=<dir>
+//config:	   --user=<name>, --cap-uid=<uid>   keeping permitted caps
 //config:	   --noenv                   --user sets no HOME and USER
-//config:	   --cap-uid=<uid>           setuid keeping the permitted set
-//config:	   --chroot=<dir>            chroot and chdir /
-//config:	   --shell=<path>            the shell of -- (default /bin/sh)
-//config:
-//config:	   --is-uid=<uid>            fail unless the uid is this
-//config:	   --is-gid=<gid>            fail unless the gid is this
-//config:	   --has-p=<cap>             fail unless permitted
-//config:	   --has-i=<cap>             fail unless inheritable
-//config:	   --has-a=<cap>             fail unless ambient
-//config:	   --has-b=<cap>             fail unless in the bounding set
-//config:	   --has-ambient             fail unless ambient caps exist
-//config:	   --has-no-new-privs        fail unless no_new_privs is set
-//config:	   --supports=<cap>          fail unless the kernel has it
-//config:	   --decode=<hex>            name the bits of a CapXxx mask
-//config:	   --explain=<cap>           say what a capability allows
-//config:
-//config:	   --seccomp-deny=<syscall>,...  deny these system calls
-//config:	   --seccomp-allow=<syscall>,... deny all others
+//config:	   --shell=<path>            the shell of --
+//config:	   --is-uid=, --is-gid=<id>, --has-p=, --has-i=, --has-a=,
+//config:	   --has-b=, --supports=<cap>, --has-ambient, --has-no-new-privs
+//config:	                             fail (status 1) unless true
+//config:	   --decode=<hex>, --explain=<cap>   name, explain
+//config:	   --seccomp-deny=, --seccomp-allow=<syscall>,...
 //config:	   --seccomp-action=errno[:<n>]|kill|kill-process|trap|log
-//config:	                             what denying does (errno EPERM)
-//config:	   --seccomp=<file>          a policy file: "default ACTION",
+//config:	   --seccomp=<file>          "default ACTION" and
 //config:	                             "ACTION SYSCALL [argN OP VALUE]..."
-//config:	   --seccomp-export=<file>   write the BPF program to file
-//config:	                             (the filter is loaded last, before
-//config:	                             the exec)
-//config:
-//config:	   -- <argument>...          run the shell with the arguments
-//config:	   == <argument>...          run capsh again with the arguments
-//config:	   --exec <program> <arg>... run a program, no shell
+//config:	   --seccomp-export=<file>   write the BPF program
+//config:	                             (loaded last, before the exec)
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -171,8 +143,8 @@ static const char *const modes[] = {
 enum { M_UNCERTAIN, M_NOPRIV, M_PURE1E_INIT, M_PURE1E, M_HYBRID };
 
 #define SECURED_BASIC (SECBIT_NOROOT | SECBIT_NOROOT_LOCKED | \
-		       SECBIT_NO_SETUID_FIXUP | SECBIT_NO_SETUID_FIXUP_LOCKED | \
-		       SECBIT_KEEP_CAPS_LOCKED)
+		       SECBIT_NO_SETUID_FIXUP | \
+		       SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_KEEP_CAPS_LOCKED)
 #define SECURED_AMBIENT (SECURED_BASIC | SECBIT_NO_CAP_AMBIENT_RAISE | \
 			 SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED)
 
@@ -444,7 +416,8 @@ static void drop(const struct capsh *s, const char *list)
 			continue;
 		err = errno;
 		caps_set(&c);
-		die_err(err, "cannot drop ", cap_name(n, (char[CAP_NAME_MAX]){ 0 }),
+		die_err(err, "cannot drop ",
+			cap_name(n, (char[CAP_NAME_MAX]){ 0 }),
 			" from the bounding set");
 	}
 	caps_set(&c);
@@ -735,47 +708,47 @@ static void decode(const char *arg)
 
 /* one line per capability, in our own words */
 static const char explanations[] =
-	"Change the owner and group of any file.\0"
-	"Bypass the read, write and execute permission checks of files.\0"
-	"Bypass read checks on files and search checks on directories.\0"
-	"Act as the owner of any file: chmod, utimes, ACLs, sticky dirs.\0"
-	"Keep set-user/group-ID bits when changing files.\0"
-	"Send signals to the processes of other users.\0"
-	"Change the group IDs and the supplementary groups at will.\0"
-	"Change the user IDs at will.\0"
-	"Drop from the bounding set, widen the inheritable set, securebits.\0"
-	"Set and clear the immutable and append-only file attributes.\0"
-	"Bind sockets to ports below 1024.\0"
-	"Broadcast and listen to multicast (unused by the kernel).\0"
-	"Configure interfaces, routes, firewalls and socket options.\0"
-	"Use raw and packet sockets; bind to any address.\0"
-	"Lock memory beyond the limits (mlock, mlockall, SHM_LOCK).\0"
-	"Bypass the permission checks of System V IPC objects.\0"
+	"Change the owner of any file.\0"
+	"Bypass file permission checks.\0"
+	"Bypass file read and directory search checks.\0"
+	"Act as the owner of any file.\0"
+	"Keep set-ID bits when changing files.\0"
+	"Send signals to any process.\0"
+	"Change group IDs and groups at will.\0"
+	"Change user IDs at will.\0"
+	"Change the bounding set, inheritable set, securebits.\0"
+	"Set immutable and append-only file attributes.\0"
+	"Bind ports below 1024.\0"
+	"Broadcast and multicast (unused).\0"
+	"Configure interfaces, routes, firewalls.\0"
+	"Use raw and packet sockets.\0"
+	"Lock memory beyond the limits.\0"
+	"Bypass System V IPC permission checks.\0"
 	"Load and unload kernel modules.\0"
-	"Raw I/O: ioperm, iopl, /dev/mem, raw block and SCSI commands.\0"
-	"Call chroot; change mount namespaces with setns.\0"
-	"Trace and inspect any process (ptrace, process_vm_readv).\0"
-	"Switch process accounting on and off.\0"
-	"Administer the system: mount, swapon, sethostname and much more.\0"
-	"Reboot, and load a new kernel with kexec.\0"
-	"Raise priorities; real-time scheduling; any CPU affinity.\0"
-	"Override resource limits, quotas and reserved disk space.\0"
-	"Set the system clock and the real-time clock.\0"
-	"Hang up and configure terminals (vhangup).\0"
-	"Create device special files with mknod.\0"
-	"Take leases on files of other users.\0"
-	"Write records to the kernel audit log.\0"
-	"Enable and configure kernel auditing and its rules.\0"
-	"Set file capabilities; map user 0 into a user namespace.\0"
-	"Override Mandatory Access Control (Smack).\0"
-	"Configure Mandatory Access Control (Smack, SELinux).\0"
-	"Read and control the kernel log (syslog, dmesg).\0"
-	"Set alarms that wake the system from suspend.\0"
-	"Keep the system from suspending (EPOLLWAKEUP).\0"
-	"Read the audit log through a multicast netlink socket.\0"
-	"Monitor performance: perf_event_open and the like.\0"
-	"Load BPF programs and create maps.\0"
-	"Checkpoint and restore: choose PIDs, read /proc map_files.\0";
+	"Raw I/O: ioperm, iopl, /dev/mem.\0"
+	"Call chroot; setns into mount namespaces.\0"
+	"Trace and inspect any process.\0"
+	"Switch process accounting.\0"
+	"Administer the system: mount, swapon, many more.\0"
+	"Reboot; kexec a new kernel.\0"
+	"Raise priorities; real-time scheduling.\0"
+	"Override resource limits and quotas.\0"
+	"Set the system and real-time clocks.\0"
+	"Hang up and configure terminals.\0"
+	"Create device files with mknod.\0"
+	"Take leases on any file.\0"
+	"Write to the audit log.\0"
+	"Configure kernel auditing.\0"
+	"Set file capabilities.\0"
+	"Override Mandatory Access Control.\0"
+	"Configure Mandatory Access Control.\0"
+	"Read and control the kernel log.\0"
+	"Set alarms that wake the system.\0"
+	"Keep the system from suspending.\0"
+	"Read the audit log over netlink.\0"
+	"Monitor performance (perf_event_open).\0"
+	"Load BPF programs, create maps.\0"
+	"Checkpoint and restore: choose PIDs.\0";
 #define EXPLAINED 41
 
 static void explain(int cmb, const char *arg)
@@ -832,13 +805,14 @@ static int act_caps(struct capsh *s, int id, const char *arg)
 		s->strict = !s->strict;
 		break;
 	case O_KEEP:
-		if (prctl(PR_SET_KEEPCAPS, xparse_u64(arg, 0, 1, "--keep value"),
-			  0, 0, 0))
+		if (prctl(PR_SET_KEEPCAPS,
+			  xparse_u64(arg, 0, 1, "--keep value"), 0, 0, 0))
 			die_errno("cannot set keep-caps");
 		break;
 	case O_SECBITS:
 		if (prctl(PR_SET_SECUREBITS,
-			  xparse_u64(arg, 0, 0xffffffff, "securebits"), 0, 0, 0))
+			  xparse_u64(arg, 0, 0xffffffff, "securebits"),
+			  0, 0, 0))
 			die_errno("cannot set securebits to ", arg);
 		break;
 	case O_NNP:
@@ -956,7 +930,7 @@ static void act(struct capsh *s, int id, const char *arg)
 /* the seccomp filter goes on last, so that nothing of ours is filtered */
 static _Noreturn void run(const struct capsh *s, char **argv)
 {
-	if (s->seccomp)
+	if (CFG_SECCOMP && s->seccomp)
 		sc_finish(1);
 	proc_exec(argv);
 }
@@ -1003,7 +977,7 @@ int capsh_main(int argc, char **argv)
 		rerun(&s, argv, st.ind);
 	if (st.ind < argc)
 		die_usage("unrecognized argument '", argv[st.ind], "'");
-	if (s.seccomp)
+	if (CFG_SECCOMP && s.seccomp)
 		sc_finish(0);
 	return out_close();
 }

@@ -21,7 +21,7 @@
 enum { K_DENY, K_ALLOW, K_ACTION };	/* --seccomp-deny, allow, a file's */
 
 struct rule {
-	int nr;			/* native number, or libseccomp's pseudo one */
+	int nr;		/* the native number, or libseccomp's pseudo one */
 	unsigned char kind;
 	unsigned char ncmp;
 	uint32_t action;	/* of K_ACTION */
@@ -263,7 +263,7 @@ static void add_arches(scmp_filter_ctx ctx)
 		rc = seccomp_arch_add(ctx, SCMP_ARCH_ARM);
 	}
 	if (rc && rc != -EEXIST)
-		die_err(-rc, "cannot add the compat architectures to the filter");
+		die_err(-rc, "cannot add the compat ABIs to the filter");
 }
 
 static uint32_t default_action(void)

@@ -12,8 +12,8 @@ set -eu
 cc=$1 out=$2
 
 defs=$(printf '#include <linux/capability.h>\n' | $cc -E -dM -x c -)
-last=$(printf '#include <linux/capability.h>\nctbox_last=CAP_LAST_CAP\n' |
-	$cc -E -P -x c - | sed -n 's/^ctbox_last=\([0-9][0-9]*\)$/\1/p')
+last=$(printf '#include <linux/capability.h>\nlast=CAP_LAST_CAP\n' |
+	$cc -E -P -x c - | sed -n 's/^last=\([0-9][0-9]*\)$/\1/p')
 if [ -z "$last" ]; then
 	echo "gen-capnames.sh: no CAP_LAST_CAP in <linux/capability.h>" >&2
 	exit 1
