@@ -132,7 +132,6 @@ struct capsh {
 	int strict;		/* --strict: no CAP_SETPCAP fixups */
 	int noenv;
 	int seccomp;		/* a --seccomp option was given */
-	int cmb;		/* capabilities the kernel knows */
 	const char *shell;
 };
 
@@ -147,6 +146,9 @@ enum { M_UNCERTAIN, M_NOPRIV, M_PURE1E_INIT, M_PURE1E, M_HYBRID };
 		       SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_KEEP_CAPS_LOCKED)
 #define SECURED_AMBIENT (SECURED_BASIC | SECBIT_NO_CAP_AMBIENT_RAISE | \
 			 SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED)
+
+/* the number of capabilities the kernel knows (caps_last() asks once) */
+#define CMB (caps_last() + 1)
 
 /* --- reading the state ---------------------------------------------- */
 
@@ -323,10 +325,10 @@ static void print_state(const struct capsh *s)
 {
 	int m;
 
-	print_caps(s->cmb);
-	out_set("Bounding set =", caps_bound(), s->cmb);
-	out_set("Ambient set =", caps_ambient(), s->cmb);
-	print_iab(s->cmb);
+	print_caps(CMB);
+	out_set("Bounding set =", caps_bound(), CMB);
+	out_set("Ambient set =", caps_ambient(), CMB);
+	print_iab(CMB);
 	print_secbits();
 	print_ids();
 	m = mode_get();
@@ -374,19 +376,20 @@ static uint64_t cap_list(const char *s)
 
 /* Unless --strict, CAP_SETPCAP goes into the effective set first when it
  * is permitted: the kernel wants it there to widen the inheritable set
- * and to drop from the bounding set. c gets the state to restore. */
-static void fixup(const struct capsh *s, struct caps *c)
+ * and to drop from the bounding set. c gets the state to restore; 1 if it
+ * needs restoring. */
+static int fixup(const struct capsh *s, struct caps *c)
 {
 	xcaps_get(c);
-	if (!s->strict && !(c->eff & CAP_BIT(CAP_SETPCAP)))
-		caps_raise(c, CAP_SETPCAP);
+	return !s->strict && !(c->eff & CAP_BIT(CAP_SETPCAP)) &&
+		!caps_raise(c, CAP_SETPCAP);
 }
 
 static void set_caps(const struct capsh *s, const char *text)
 {
 	struct caps c, old;
 
-	if (captext_parse(text, &c, s->cmb))
+	if (captext_parse(text, &c, CMB))
 		die("invalid capability text '", text, "'");
 	fixup(s, &old);
 	if (caps_set(&c))
@@ -408,19 +411,20 @@ static void drop(const struct capsh *s, const char *list)
 {
 	uint64_t set = cap_list(list);
 	struct caps c;
-	int n, err;
+	int n, err, raised = fixup(s, &c);
 
-	fixup(s, &c);
 	for (n = 0; n < 64; n++) {
 		if (!(set & CAP_BIT(n)) || !caps_bound_drop(n))
 			continue;
 		err = errno;
-		caps_set(&c);
+		if (raised)
+			caps_set(&c);
 		die_err(err, "cannot drop ",
 			cap_name(n, (char[CAP_NAME_MAX]){ 0 }),
 			" from the bounding set");
 	}
-	caps_set(&c);
+	if (raised)
+		caps_set(&c);
 }
 
 static void ambient(const char *list, int on)
@@ -865,8 +869,8 @@ static int act_show(struct capsh *s, int id, const char *arg)
 		print_state(s);
 		break;
 	case O_CURRENT:
-		print_caps(s->cmb);
-		print_iab(s->cmb);
+		print_caps(CMB);
+		print_iab(CMB);
 		break;
 	case O_MODE:
 		mode_opt(arg);
@@ -881,7 +885,7 @@ static int act_show(struct capsh *s, int id, const char *arg)
 		decode(arg);
 		break;
 	case O_EXPLAIN:
-		explain(s->cmb, arg);
+		explain(CMB, arg);
 		break;
 	default:
 		return 0;
@@ -955,7 +959,6 @@ int capsh_main(int argc, char **argv)
 	const char *arg;
 	int id, prev;
 
-	s.cmb = caps_last() + 1;
 	opt_init(&st, opts, argc, argv);
 	do {
 		prev = st.ind;
