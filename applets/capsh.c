@@ -312,7 +312,7 @@ static void print_ids(void)
 	out_str("\ngid=");
 	out_id(getgid(), 1);
 	out_str("\ngroups=");
-	n = syscall(SYS_getgroups, 256, groups);
+	n = getgroups(ARRAY_SIZE(groups), (gid_t *)groups);
 	for (i = 0; i < n; i++) {
 		if (i)
 			out_char(',');
