@@ -27,8 +27,8 @@ bench_table "drop cap_net_raw, then exec true" "raw drop"
 
 # kill: 62 on x86_64 and x32, 37 on i386 (and 129, 37 on aarch64, arm)
 case $(uname -m) in
-aarch64) K=129,37 ;;
-*) K=62,37 ;;
+aarch64) K="129 37" ;;
+*) K="62 37" ;;
 esac
 bench_row "ctbox capsh --seccomp-deny=kill" \
 	$CTBOX capsh --seccomp-deny=kill --exec $TRUE

@@ -1,10 +1,11 @@
 /* raw-capsh.c: the least a capsh run must do, for the benchmark's baseline */
 /* SPDX-License-Identifier: MIT */
 /*
- * raw-capsh drop N PROG [ARG...]   drop capability N from the bounding set
- * raw-capsh deny NR PROG [ARG...]  a seccomp filter that denies syscall NR
- *                                  (native numbering, x32 too, and NR32 of
- *                                  i386 given as a second NR: "62,37")
+ * raw-capsh drop N PROG [ARG...]        drop capability N from the
+ *                                       bounding set
+ * raw-capsh deny NR NR32 PROG [ARG...]  a seccomp filter that denies
+ *                                       syscall NR (native and x32) and
+ *                                       NR32 (i386, or arm on aarch64)
  * then execv PROG. Only the system calls that are needed; nothing checked
  * that the kernel checks anyway.
  */
@@ -58,16 +59,13 @@ static int deny(unsigned nr, unsigned nr32)
 
 int main(int argc, char **argv)
 {
-	char *end;
-	unsigned n, n32;
+	int drop = argc > 1 && argv[1][1] == 'r', prog = drop ? 3 : 4;
 
-	if (argc < 4)
+	if (argc <= prog)
 		return 125;
-	n = strtoul(argv[2], &end, 10);
-	n32 = *end == ',' ? strtoul(end + 1, NULL, 10) : n;
-	if (argv[1][0] == 'd' && argv[1][1] == 'r' ?
-	    prctl(PR_CAPBSET_DROP, n, 0, 0, 0) : deny(n, n32))
+	if (drop ? prctl(PR_CAPBSET_DROP, atoi(argv[2]), 0, 0, 0) :
+	    deny(atoi(argv[2]), atoi(argv[3])))
 		return 125;
-	execv(argv[3], argv + 3);
+	execv(argv[prog], argv + prog);
 	return 127;
 }
