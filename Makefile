@@ -155,7 +155,7 @@ $(B)/obj/%.o: $(SRC)/%.c $(G)/config.h $(G)/applets.h $(B)/flags $(B)/include/.s
 # the capability names of the target's kernel headers
 $(G)/capnames.h: $(SRC)/scripts/gen-capnames.sh $(B)/include/.stamp $(B)/flags
 	$(say) GEN $@
-	$(Q)sh $(SRC)/scripts/gen-capnames.sh "$(CC) $(CFLAGS) $(CT_CFLAGS)" $@
+	$(Q)sh $(SRC)/scripts/gen-capnames.sh "$(CC) -isystem $(B)/include" $@
 $(B)/obj/core/captext.o: $(G)/capnames.h
 
 $(B)/ctbox.full: $(OBJS) $(SECCOMP_LIB) $(B)/flags
