@@ -355,20 +355,11 @@ static uint64_t cap_list(const char *s)
 {
 	char name[CAP_NAME_MAX];
 	uint64_t set = 0;
-	size_t len;
 
 	if (!strcmp(s, "all"))
 		return caps_all();
-	for (; *s; s += len + !!s[len]) {
-		len = strchrnul(s, ',') - s;
-		if (!len)
-			continue;
-		if (len >= sizeof(name))
-			len = sizeof(name) - 1;
-		memcpy(name, s, len);
-		name[len] = 0;
+	while (str_item(&s, ',', name, sizeof(name)))
 		set |= CAP_BIT(xcap(name));
-	}
 	return set;
 }
 
@@ -600,23 +591,14 @@ static void set_user(const struct capsh *s, const char *name)
 static void set_groups(const char *list)
 {
 	unsigned gids[256];
-	char name[256], *p = name;
+	const char *s = list;
+	char name[256];
 	int n = 0;
 
-	if (strlen(list) >= sizeof(name))
-		die("group list too long: '", list, "'");
-	strcpy(name, list);
-	while (*p) {
-		char *g = p;
-
-		p = strchrnul(p, ',');
-		if (*p)
-			*p++ = 0;
-		if (!*g)
-			continue;
+	while (str_item(&s, ',', name, sizeof(name))) {
 		if (n == ARRAY_SIZE(gids))
 			die("too many groups: '", list, "'");
-		gids[n++] = gr_xgid(g);
+		gids[n++] = gr_xgid(name);
 	}
 	if (sys_setgroups(n, gids))
 		die_errno("cannot set groups to '", list, "'");

@@ -95,19 +95,10 @@ static struct rule *add(const char *name, int kind)
 void sc_list(const char *names, int allow)
 {
 	char name[64];
-	size_t len;
 
 	sc.allowlist |= allow;
-	for (; *names; names += len + !!names[len]) {
-		len = strchrnul(names, ',') - names;
-		if (!len)
-			continue;
-		if (len >= sizeof(name))
-			len = sizeof(name) - 1;
-		memcpy(name, names, len);
-		name[len] = 0;
+	while (str_item(&names, ',', name, sizeof(name)))
 		add(name, allow ? K_ALLOW : K_DENY);
-	}
 }
 
 void sc_export(const char *path)
