@@ -21,7 +21,7 @@
 enum { K_DENY, K_ALLOW, K_ACTION };	/* --seccomp-deny, allow, a file's */
 
 struct rule {
-	int nr;		/* the native number, or libseccomp's pseudo one */
+	int nr;		/* native number, or libseccomp's pseudo one */
 	unsigned char kind;
 	unsigned char ncmp;
 	uint32_t action;	/* of K_ACTION */
