@@ -35,35 +35,3 @@ bench_row "ctbox capsh --seccomp-deny=kill" \
 bench_row "raw deny" $RAW deny $K $TRUE
 [ -x $REF ] && bench_row "libcap capsh -- -c (no filter)" $REF -- -c $TRUE
 bench_table "seccomp deny-list (kill), then exec true" "raw deny"
-
-# On a loaded machine the rows above drift apart in time; these ratios come
-# from alternating rounds of both commands (ROUNDS x 100 runs, the order
-# swapped each round), as the median of the rounds' ratios of medians.
-alternate()
-{
-	label=$1 a=$2 b=$3 i=0
-	while [ $i -lt "${ROUNDS:-12}" ]; do
-		i=$((i + 1))
-		if [ $((i % 2)) = 0 ]; then
-			set -- "$a" "$b"
-		else
-			set -- "$b" "$a"
-		fi
-		hyperfine -N --style none --runs 100 --warmup 10 \
-			--export-csv "$BENCH_TMP/alt.csv" -- "$1" "$2" \
-			>/dev/null 2>&1 || return 0
-		awk -F, -v swap=$((i % 2)) 'NR > 1 { m[NR - 1] = $4 }
-			END { print swap ? m[2] / m[1] : m[1] / m[2] }' \
-			"$BENCH_TMP/alt.csv"
-	done | sort -n | awk -v l="$label" '{ r[NR] = $1 } END {
-		printf "| %-34s | %7.2f | %5.2f .. %5.2f |\n", l,
-			r[int((NR + 1) / 2)], r[1], r[NR] }'
-}
-printf '\n### alternating rounds: ctbox / raw\n\n'
-printf '| %-34s | %7s | %14s |\n' job median "min .. max"
-printf '|%s|%s|%s|\n' "------------------------------------" \
-	"--------:" "---------------:"
-alternate "drop cap_net_raw" "$CTBOX capsh $D --exec $TRUE" \
-	"$RAW drop 13 $TRUE"
-alternate "seccomp deny-list" \
-	"$CTBOX capsh --seccomp-deny=kill --exec $TRUE" "$RAW deny $K $TRUE"
