@@ -70,23 +70,21 @@ struct cgexec {
 
 /* --- parse: every group and knob is checked before anything is made ---- */
 
-/* KNOB=VALUE goes to the group that has the knob's controller */
-static void add_limit(struct cgexec *c, char *arg)
+/* KNOB=VALUE goes to the group that has the knob's controller, wherever
+ * -l stands among the -g */
+static void place_limit(struct cgexec *c, struct limit *l)
 {
-	struct limit *l = &c->lim[c->nl];
-	char *val;
+	char *arg = l->knob;
 	int h, i;
 
-	if (c->nl == LIMITS_MAX)
-		die_usage("too many limits");
-	val = cg_knob_arg(arg, &h);
+	l->value = cg_knob_arg(arg, &h);
 	for (i = 0; i < c->ng && !(c->g[i].hiers >> h & 1); i++)
 		;
 	if (i == c->ng)
 		die_usage("no group has the controller of ", arg,
-			  ": add -g CONTROLLER:PATH before -l");
-	*l = (struct limit){ arg, val, i, h };
-	c->nl++;
+			  ": add -g CONTROLLER:PATH");
+	l->group = i;
+	l->hier = h;
 }
 
 static void parse(struct cgexec *c, int argc, char **argv)
@@ -99,8 +97,10 @@ static void parse(struct cgexec *c, int argc, char **argv)
 	while ((id = opt_next(&st, &arg))) {
 		if (id == O_GROUP)
 			cg_group_add(c->g, &c->ng, (char *)arg);
+		else if (id == O_LIMIT && c->nl == LIMITS_MAX)
+			die_usage("too many limits");
 		else if (id == O_LIMIT)
-			add_limit(c, (char *)arg);
+			c->lim[c->nl++].knob = (char *)arg;
 	}
 	c->create = OPT_SEEN(&st, O_CREATE);
 	c->wait = OPT_SEEN(&st, O_WAIT);
@@ -109,6 +109,8 @@ static void parse(struct cgexec *c, int argc, char **argv)
 		die_usage("--rm needs --wait");
 	if (!c->ng)
 		die_usage("no group given (-g CONTROLLERS:PATH)");
+	for (id = 0; id < c->nl; id++)
+		place_limit(c, &c->lim[id]);
 	if (!argv[st.ind])
 		die_usage("no program given");
 	c->argv = argv + st.ind;
