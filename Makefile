@@ -229,6 +229,8 @@ help:
 	@echo '  clean distclean'
 	@echo 'variables: O= CROSS_COMPILE= ARCH= CC= CFLAGS= LDFLAGS= V=1 WERROR=1 LIBSECCOMP_DIR='
 
+-include $(SRC)/scripts/targets.mk
+
 FORCE:
 .PHONY: all single install sizes bloatcheck baseline check demo deps clean \
 	distclean help menuconfig defconfig allnoconfig allyesconfig oldconfig \
