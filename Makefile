@@ -19,6 +19,12 @@ else ifeq ($(ARCH),arm)
 CROSS_COMPILE ?= arm-linux-musleabihf-
 endif
 
+# an ARM build goes to build-ARCH unless O= says otherwise, so that ./ctbox
+# stays the host's (scripts/targets.mk keeps every arch's tree so)
+ifneq ($(CROSS_COMPILE),)
+cross-cpu := $(firstword $(subst -, ,$(notdir $(CROSS_COMPILE))))
+O ?= build-$(patsubst arm,armhf,$(cross-cpu))
+endif
 O ?= .
 B := $(O)/build
 G := $(B)/gen
