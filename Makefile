@@ -19,6 +19,19 @@ else ifeq ($(ARCH),arm)
 CROSS_COMPILE ?= arm-linux-musleabihf-
 endif
 
+# A config target given with others (make allnoconfig all): one at a time,
+# in order, since what to build is read from the config when make starts.
+config-targets := defconfig allnoconfig allyesconfig oldconfig olddefconfig \
+	savedefconfig menuconfig %_defconfig
+ifneq ($(and $(filter $(config-targets),$(MAKECMDGOALS)),$(filter-out $(config-targets),$(MAKECMDGOALS))),)
+$(sort $(MAKECMDGOALS)): __sequential
+	@:
+__sequential:
+	@set -e; for g in $(MAKECMDGOALS); do \
+		$(MAKE) --no-print-directory -f $(SRC)/Makefile $$g; done
+.PHONY: $(MAKECMDGOALS) __sequential
+else
+
 # an ARM build goes to build-ARCH unless O= says otherwise, so that ./ctbox
 # stays the host's (scripts/targets.mk keeps every arch's tree so)
 ifneq ($(CROSS_COMPILE),)
@@ -46,8 +59,10 @@ Q := @
 say := @printf '  %-8s %s\n'
 endif
 
-# -z noseparate-code saves 8 KiB of padding on x86_64; the segments are still
-# mapped with the right permissions, they just share pages at their edges.
+# -z noseparate-code saves 8 KiB of padding on x86_64, and a small
+# common-page-size lets the data segment start right after the text in the
+# file instead of at the next page (up to 4 KiB): the segments are still
+# mapped with the right permissions, they just share a page at their edge.
 CFLAGS ?= -Os
 CT_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
@@ -55,10 +70,10 @@ CT_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-D_GNU_SOURCE -I$(G) -I$(SRC)/core -isystem $(B)/include \
 	$(if $(filter 1,$(WERROR)),-Werror)
 CT_LDFLAGS := -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,norelro -Wl,-z,noseparate-code
+	-Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,common-page-size=64
 
 no-config-goals := clean distclean help menuconfig defconfig allnoconfig \
-	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps
+	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps check-all
 config-goals := $(filter-out $(no-config-goals),$(or $(MAKECMDGOALS),all))
 ifneq ($(filter %_defconfig,$(MAKECMDGOALS)),)
 config-goals := $(filter-out %_defconfig,$(config-goals))
@@ -92,12 +107,17 @@ $(G)/auto.mk $(G)/config.h: $(CONFIG) $(KCONFIG_FILES) $(KCONF)
 	$(Q)$(kconf) --genconfig=$(abspath $(G)/config.h),$(abspath $(G)/auto.mk) $(SRC)/Kconfig
 	@touch $(G)/auto.mk
 
+$(B)/lzhelp: $(SRC)/scripts/lzhelp.c
+	$(say) HOSTCC $@
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O2 -o $@ $<
+
 $(G)/objs.mk $(G)/applets.h $(G)/applets.list: $(G)/auto.mk $(APPLET_SRCS) \
-		$(wildcard $(SRC)/core/*.c) $(SRC)/scripts/gen-applets.sh
-	$(Q)sh $(SRC)/scripts/gen-applets.sh table $(SRC) $(G)
+		$(wildcard $(SRC)/core/*.c) $(SRC)/scripts/gen-applets.sh $(B)/lzhelp
+	$(Q)sh $(SRC)/scripts/gen-applets.sh table $(SRC) $(G) $(abspath $(B)/lzhelp)
 
 defconfig allnoconfig allyesconfig oldconfig olddefconfig: $(KCONF) $(G)/Kconfig.applets
-	$(Q)$(kconf) --$@ $(if $(filter defconfig,$@),=$(SRC)/configs/defconfig) $(SRC)/Kconfig
+	$(Q)$(kconf) --$@$(if $(filter defconfig,$@),=$(SRC)/configs/defconfig) $(SRC)/Kconfig
 %_defconfig: $(KCONF) $(G)/Kconfig.applets
 	@test -f $(SRC)/configs/$@ || { echo "no configs/$@" >&2; exit 1; }
 	$(Q)$(kconf) --defconfig=$(SRC)/configs/$@ $(SRC)/Kconfig
@@ -238,7 +258,9 @@ help:
 -include $(SRC)/scripts/targets.mk
 
 FORCE:
-.PHONY: all single install sizes bloatcheck baseline check demo deps clean \
+.PHONY: all single install sizes bloatcheck baseline check check-all demo deps clean \
 	distclean help menuconfig defconfig allnoconfig allyesconfig oldconfig \
 	olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
+
+endif

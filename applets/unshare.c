@@ -111,12 +111,12 @@ enum {
 };
 
 static const struct opt opts[] = {
-	NS_OPTS(O_NS),
+	NS_OPTS(O_NS, OPT_OPT_LONG),
 	{ "fork", 'f', OPT_NONE, O_FORK },
-	{ "kill-child", 0, OPT_OPT, O_KILL },
+	{ "kill-child", 0, OPT_OPT_LONG, O_KILL },
 	{ "forward-signals", 0, OPT_NONE, O_FORWARD },
 	{ "init", 0, OPT_NONE, O_INIT },
-	{ "mount-proc", 0, OPT_OPT, O_PROC },
+	{ "mount-proc", 0, OPT_OPT_LONG, O_PROC },
 	{ "propagation", 0, OPT_REQ, O_PROP },
 	{ "map-root-user", 'r', OPT_NONE, O_ROOTMAP },
 	{ "map-current-user", 'c', OPT_NONE, O_CURMAP },
@@ -159,6 +159,8 @@ struct unshare {
 	int set_uid, set_gid;		/* -S, -G, or -1 */
 	const char *mono, *boot;
 	char **argv;
+	pid_t helper;			/* maps and binds from outside */
+	int go;				/* its pipe */
 };
 
 static int block_word(const char *s)
@@ -482,7 +484,7 @@ static int need_helper(const struct unshare *u)
 				 (u->flags & (CLONE_NEWNS | CLONE_NEWUSER)));
 }
 
-static pid_t helper_start(const struct unshare *u, int *go)
+static void helper_start(struct unshare *u)
 {
 	pid_t parent = getpid(), pid;
 	int p[2];
@@ -493,8 +495,9 @@ static pid_t helper_start(const struct unshare *u, int *go)
 	pid = proc_fork();
 	if (pid) {
 		close(p[0]);
-		*go = p[1];
-		return pid;
+		u->helper = pid;
+		u->go = p[1];
+		return;
 	}
 	close(p[1]);
 	if (read(p[0], &c, 1) != 1)
@@ -504,18 +507,24 @@ static pid_t helper_start(const struct unshare *u, int *go)
 	_exit(0);
 }
 
-static void helper_finish(const struct unshare *u, pid_t pid, int go)
+/* the maps and binds, by the helper or by ourselves: 0, or -1 with what
+ * was made undone */
+static int persist_finish(const struct unshare *u)
 {
 	int st;
 
-	if (write(go, "", 1) != 1)
-		die_errno("cannot wake the helper");
-	close(go);
-	st = proc_wait(pid, 0);
-	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
-		undo_targets(u);
-		exit(1);
+	if (u->helper) {
+		if (write(u->go, "", 1) != 1)
+			die_errno("cannot wake the helper");
+		close(u->go);
+		st = proc_wait(u->helper, 0);
+		if (WIFEXITED(st) && !WEXITSTATUS(st))
+			return 0;
+	} else if (!any_persist(u) || !bind_all(u, 0)) {
+		return 0;
 	}
+	undo_targets(u);
+	return -1;
 }
 
 /* is the program there? checked before anything is made that a failed
@@ -548,15 +557,12 @@ static void time_offsets(const struct unshare *u)
 
 static void do_unshare(struct unshare *u)
 {
-	pid_t helper = 0;
-	int go = -1;
-
 	if (any_persist(u)) {
 		check_program(u);
 		make_targets(u);
 	}
 	if (need_helper(u))
-		helper = helper_start(u, &go);
+		helper_start(u);
 	if (unshare(u->flags)) {
 		int err = errno;
 
@@ -566,12 +572,10 @@ static void do_unshare(struct unshare *u)
 	if (u->flags & CLONE_NEWUSER)
 		write_own_maps(u);
 	time_offsets(u);
-	if (helper)
-		helper_finish(u, helper, go);
-	else if (any_persist(u) && bind_all(u, 0)) {
-		undo_targets(u);
+	/* pid_for_children names nothing until the first child exists:
+	 * with --fork, the binds wait for the fork */
+	if (!u->fork && persist_finish(u))
 		exit(1);
-	}
 }
 
 /* --- in the namespaces: set up, then run ------------------------------- */
@@ -615,16 +619,47 @@ static void kill_with_parent(int sig, int pidfd)
 		_exit(1);
 }
 
+/* with persistence, the child waits until its namespaces are bound: if
+ * that fails, it is killed before it has run anything */
+static void wait_for_parent(int fd)
+{
+	char c;
+
+	if (read(fd, &c, 1) != 1)
+		_exit(1);
+	close(fd);
+}
+
+static void release_child(const struct unshare *u, pid_t pid, int fd)
+{
+	if (persist_finish(u)) {
+		kill(pid, SIGKILL);
+		proc_wait(pid, 0);
+		exit(1);
+	}
+	if (write(fd, "", 1) != 1)
+		die_errno("cannot release the child");
+	close(fd);
+}
+
 static _Noreturn void run_forked(const struct unshare *u)
 {
 	int pidfd = u->kill_sig ? sys_pidfd_open(getpid(), 0) : -1;
+	int sync[2] = { -1, -1 };
+	int wait_binds = u->helper || any_persist(u);
 	sigset_t old;
 	pid_t pid;
 
+	if (wait_binds && pipe2(sync, O_CLOEXEC))
+		die_errno("pipe failed");
 	proc_block(u->forward ? PROC_BLOCK_ALL : 0, &old);
 	pid = proc_fork();
 	if (!pid) {
 		proc_restore(&old);
+		if (wait_binds) {
+			close(sync[1]);
+			wait_for_parent(sync[0]);
+		}
 		if (u->kill_sig)
 			kill_with_parent(u->kill_sig, pidfd);
 		if (pidfd >= 0)
@@ -633,6 +668,10 @@ static _Noreturn void run_forked(const struct unshare *u)
 		if (u->init)
 			proc_init(u->argv);
 		proc_exec(u->argv);
+	}
+	if (wait_binds) {
+		close(sync[0]);
+		release_child(u, pid, sync[1]);
 	}
 	proc_relay(u->forward ? proc_forward(pid) : proc_wait(pid, 0));
 }

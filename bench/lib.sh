@@ -58,7 +58,7 @@ bench_row()
 		echo "bench: '$*' fails; row $label skipped" >&2
 		return 0
 	fi
-	hyperfine -N -S none --style none --warmup "$WARMUP" --runs "$RUNS" \
+	hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" \
 		--export-csv "$csv" -- "$(printf "%s " "$@")" >/dev/null 2>&1 ||
 		{ echo "bench: hyperfine failed on $label" >&2; return 0; }
 	# command,mean,stddev,median,user,system,min,max (seconds)

@@ -8,7 +8,8 @@
 struct applet {
 	const char *name;
 	int (*main)(int argc, char **argv);
-	const char *help;	/* the Kconfig help text of the applet */
+	const char *help;	/* its Kconfig help text, compressed */
+	unsigned short help_len;
 	const char *dir;	/* install dir: "bin" or "sbin" (under /usr) */
 };
 

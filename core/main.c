@@ -34,13 +34,32 @@ const struct applet *applet_find(const char *name)
 	return NULL;
 }
 
+/* the help texts are compressed by scripts/lzhelp.c: a byte below 0x80 is
+ * itself, 0x80+N copies N+3 bytes from a distance given by the next two */
 void applet_help(const struct applet *a)
 {
+	static char text[HELP_MAX + 1];
+	const unsigned char *p, *end;
+	unsigned len, dist;
+	size_t n = 0;
+
 	if (!a) {
 		out_str("Usage: ctbox APPLET [ARGUMENT...]\n");
 		return;
 	}
-	out_str(a->help);
+	p = (const unsigned char *)a->help;
+	for (end = p + a->help_len; p < end; p += 3) {
+		if (*p < 0x80) {
+			text[n++] = *p;
+			p -= 2;
+			continue;
+		}
+		len = *p - 0x80 + 3;
+		dist = p[1] << 8 | p[2];
+		for (; len; len--, n++)
+			text[n] = text[n - dist];
+	}
+	out_mem(text, n);
 	out_flush();
 }
 

@@ -71,33 +71,30 @@ static int netns_dir(const char *dir)
 int mnt_ns_target(const char *path)
 {
 	char dir[PATH_MAX], *slash;
-	int created = 0, fd;
-	struct stat st;
+	int created = 1, fd, err;
 
-	if (!stat(path, &st)) {
-		if (S_ISDIR(st.st_mode))
-			die("cannot bind a namespace on ", path,
-			    ": it is a directory");
-		return 0;
-	}
-	if (!str_join(dir, sizeof(dir), path))
-		die_errno("cannot create ", path);
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
+	for (;;) {
+		fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+		if (fd >= 0) {
+			close(fd);
+			return created;
+		}
+		err = errno;
+		if (err == EEXIST)	/* a directory: the bind will say */
+			return 0;
+		if (err != ENOENT || created > 1 || !str_join(dir, sizeof(dir), path))
+			break;
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
 		*slash = 0;
-		if (netns_dir(dir) && !mkdir(dir, 0755))
-			created = 2;
+		if (!netns_dir(dir) || mkdir(dir, 0755))
+			break;
+		created = 3;
 	}
-	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-	if (fd < 0) {
-		int err = errno;
-
-		if (created)
-			rmdir(dir);
-		die_err(err, "cannot create ", path);
-	}
-	close(fd);
-	return created | 1;
+	if (created == 3)
+		rmdir(dir);
+	die_err(err, "cannot create ", path);
 }
 
 void mnt_ns_target_undo(const char *path, int created)

@@ -22,16 +22,17 @@ extern const struct ns_kind ns_kinds[NS_COUNT];
 
 /* the entries of an applet's option table for the namespace options,
  * "-n, --net[=FILE]" and so on, with ids FIRST .. FIRST+NS_COUNT-1 in the
- * order of ns_kinds */
-#define NS_OPTS(first) \
-	{ "user", 'U', OPT_OPT, (first) + NS_USER }, \
-	{ "cgroup", 'C', OPT_OPT, (first) + NS_CGROUP }, \
-	{ "ipc", 'i', OPT_OPT, (first) + NS_IPC }, \
-	{ "uts", 'u', OPT_OPT, (first) + NS_UTS }, \
-	{ "net", 'n', OPT_OPT, (first) + NS_NET }, \
-	{ "pid", 'p', OPT_OPT, (first) + NS_PID }, \
-	{ "mount", 'm', OPT_OPT, (first) + NS_MNT }, \
-	{ "time", 'T', OPT_OPT, (first) + NS_TIME }
+ * order of ns_kinds; ARG is OPT_OPT (nsenter: -nFILE too) or OPT_OPT_LONG
+ * (unshare: only --net=FILE, the letters bundle) */
+#define NS_OPTS(first, arg) \
+	{ "user", 'U', arg, (first) + NS_USER }, \
+	{ "cgroup", 'C', arg, (first) + NS_CGROUP }, \
+	{ "ipc", 'i', arg, (first) + NS_IPC }, \
+	{ "uts", 'u', arg, (first) + NS_UTS }, \
+	{ "net", 'n', arg, (first) + NS_NET }, \
+	{ "pid", 'p', arg, (first) + NS_PID }, \
+	{ "mount", 'm', arg, (first) + NS_MNT }, \
+	{ "time", 'T', arg, (first) + NS_TIME }
 
 /* does the running kernel have this kind? (needs /proc; without it, yes) */
 int ns_supported(const struct ns_kind *k);

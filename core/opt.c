@@ -121,7 +121,7 @@ static int short_opt(struct optstate *st, const char **arg)
 		o = by_short(builtin, c[0]);
 	if (!o)
 		die_usage("invalid option -- '", c, "'");
-	if (o->arg != OPT_NONE && *st->bundle) {
+	if ((o->arg == OPT_REQ || o->arg == OPT_OPT) && *st->bundle) {
 		*arg = st->bundle;
 		st->bundle = NULL;
 	} else if (o->arg == OPT_REQ) {

@@ -12,12 +12,15 @@
  * argv. --help and --version (and -h, -V unless the table uses those letters)
  * are answered here. Ids are 1..63; the applet names them with an enum.
  */
-enum { OPT_NONE, OPT_REQ, OPT_OPT };
+/* OPT_OPT_LONG: an optional argument with the long name only (--net=FILE),
+ * while the short letter takes none and bundles (-mnpf), as util-linux's
+ * unshare has it */
+enum { OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG };
 
 struct opt {
 	const char *lng;	/* long name without "--", or NULL */
 	char sh;		/* short letter, or 0 */
-	unsigned char arg;	/* OPT_NONE, OPT_REQ or OPT_OPT */
+	unsigned char arg;	/* OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG */
 	unsigned char id;
 };
 

@@ -18,7 +18,8 @@ char *str_utoa(char *buf, unsigned long long v);
 #define PROC_PATH_MAX 64
 char *str_procpath(char *buf, pid_t pid, const char *what);
 
-/* split s in place at each sep into at most max fields; the count */
+/* split s in place at each sep into at most max fields (the last one
+ * keeps the rest of s); the count */
 int str_split(char *s, char sep, char **fields, int max);
 /* the next word of *s (runs of spaces and tabs separate words), NUL-ended
  * in place; *s moves past it. "" at the end. */

@@ -1073,7 +1073,7 @@ static void gen_make(struct buf *b)
 		bprintf(b, "CONFIG_%s=", s->name);
 		v = s->type != T_BOOL ? s->val : is_y(s) ? "y" : "";
 		for (; *v; v++)
-			bprintf(b, *v == '$' ? "$%c" : *v == '#' ? "\\%c" : "%c",
+			bprintf(b, *v == '$' ? "$$" : *v == '#' ? "\\#" : "%c",
 				*v);
 		bprintf(b, "\n");
 	}

@@ -55,7 +55,7 @@ _req_one()
 	not-qemu) [ -z "$QEMU" ] || { echo "not under qemu-user"; return 1; } ;;
 	ctbox-only) [ -z "$TEST_HOST" ] ||
 			{ echo "ctbox extension, no reference tool"; return 1; } ;;
-	applet:*) [ -n "$TEST_HOST" ] || $CTBOX --list 2>/dev/null | grep -qx "${1#applet:}" ||
+	applet:*) [ -n "$TEST_HOST" ] || $CTBOX "${1#applet:}" --help >/dev/null 2>&1 ||
 			{ echo "applet ${1#applet:} not in this build"; return 1; } ;;
 	*) echo "unknown requirement $1"; return 1 ;;
 	esac
@@ -119,22 +119,31 @@ check_fails()
 	fi
 }
 
-# same NAME CMD_A -- CMD_B: both print the same stdout and exit alike
-# (the compatibility check against a reference tool)
+# same NAME CMD_A CMD_B: the two shell commands print the same stdout and
+# exit alike (the compatibility check against a reference tool). The older
+# form "same NAME A1 A2 ... -- B1 B2 ..." (two argument lists) works too.
 same()
 {
+	[ -z "$SKIPPING" ] || { skip "$1" "$SKIPPING"; return 0; }
 	_n=$1; shift
-	[ -z "$SKIPPING" ] || { skip "$_n" "$SKIPPING"; return 0; }
-	_a= _b=
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do _a="$_a '$1'"; shift; done
-	shift
-	for w in "$@"; do _b="$_b '$w'"; done
-	_oa=$(eval "$_a" 2>&1); _ra=$?
-	_ob=$(eval "$_b" 2>&1); _rb=$?
+	if [ $# != 2 ] || [ "$1" = -- ] || [ "$2" = -- ]; then
+		_a= _b=
+		while [ $# -gt 0 ] && [ "$1" != -- ]; do _a="$_a $(_q "$1")"; shift; done
+		shift
+		for w in "$@"; do _b="$_b $(_q "$w")"; done
+		set -- "$_a" "$_b"
+	fi
+	_oa=$(eval "$1" 2>/tmp/ctbox-test-err.$$); _ra=$?
+	_ob=$(eval "$2" 2>>/tmp/ctbox-test-err.$$); _rb=$?
 	if [ "$_oa" = "$_ob" ] && [ "$_ra" = "$_rb" ]; then
 		pass "$_n"
 	else
-		fail "$_n" "differs from reference"
-		printf '  ours (%s): %s\n  ref  (%s): %s\n' "$_ra" "$_oa" "$_rb" "$_ob"
+		fail "$_n" "differs from the reference"
+		printf '  ours: %s\n  (%s) %s\n  ref:  %s\n  (%s) %s\n  stderr: %s\n' \
+			"$1" "$_ra" "$_oa" "$2" "$_rb" "$_ob" "$(head -c 600 /tmp/ctbox-test-err.$$)"
 	fi
+	rm -f /tmp/ctbox-test-err.$$
 }
+
+# quote a word for eval
+_q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }

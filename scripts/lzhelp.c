@@ -1,0 +1,80 @@
+/* lzhelp.c: compress a help text into a C string literal (host tool) */
+/* SPDX-License-Identifier: MIT */
+/*
+ * usage: lzhelp < text > literal
+ *
+ * The help texts are a third of a small build, and repeat themselves (runs
+ * of spaces, "namespace", "--map-"). The format is the simplest LZ77 that
+ * pays: a byte below 0x80 is itself; a byte 0x80 + (LEN - 3) is followed by
+ * two bytes of distance (big-endian) and copies LEN (4..130) bytes from that
+ * far back. The texts are ASCII, so the top bit is free. core/main.c
+ * decodes it. Prints the literal, then a line "lzhelp: LENGTH SIZE" (the
+ * compressed and the plain sizes) for the table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MAX_TEXT 65535
+#define MIN_MATCH 4
+#define MAX_MATCH 130
+
+static unsigned char text[MAX_TEXT + 1];
+static unsigned char out[MAX_TEXT * 2];
+
+/* the longest earlier match for position i: its length, distance in *dist */
+static size_t longest(size_t n, size_t i, size_t *dist)
+{
+	size_t best = 0, j, l;
+
+	for (j = 0; j < i; j++) {
+		for (l = 0; i + l < n && l < MAX_MATCH && text[j + l] == text[i + l]; l++)
+			;
+		if (l >= best) {	/* the nearest of equal matches */
+			best = l;
+			*dist = i - j;
+		}
+	}
+	return best;
+}
+
+static size_t compress(size_t n)
+{
+	size_t i = 0, len = 0, l, dist = 0;
+
+	while (i < n) {
+		l = longest(n, i, &dist);
+		if (l >= MIN_MATCH) {
+			out[len++] = 0x80 + (l - 3);
+			out[len++] = dist >> 8;
+			out[len++] = dist & 0xff;
+			i += l;
+		} else {
+			out[len++] = text[i++];
+		}
+	}
+	return len;
+}
+
+int main(void)
+{
+	size_t n = fread(text, 1, MAX_TEXT + 1, stdin), len, i;
+
+	if (n > MAX_TEXT) {
+		fprintf(stderr, "lzhelp: help text over %d bytes\n", MAX_TEXT);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		if (text[i] >= 0x80 || !text[i]) {
+			fprintf(stderr, "lzhelp: help text is not plain ASCII "
+				"(byte %zu)\n", i);
+			return 1;
+		}
+	len = compress(n);
+	for (i = 0; i < len; i++)
+		printf("%s\\x%02x%s", i % 16 ? "" : "\t\"", out[i],
+		       i % 16 == 15 || i == len - 1 ? "\"\n" : "");
+	if (!len)
+		printf("\t\"\"\n");
+	printf("lzhelp: %zu %zu\n", len, n);
+	return 0;
+}
