@@ -77,8 +77,10 @@ unpack()
 
 wrapper()
 {
-	[ -x "$X/usr/bin/$GT-gcc-12" ] || die "the unpacked tree has no $GT-gcc-12"
-	sed "s|/usr/|$X/usr/|g" "$X/usr/lib/$MT/musl-gcc.specs" >"$X/musl-gcc.specs"
+	[ -x "$X/usr/bin/$GT-gcc-12" ] ||
+		die "the unpacked tree has no $GT-gcc-12"
+	sed "s|/usr/|$X/usr/|g" "$X/usr/lib/$MT/musl-gcc.specs" \
+		>"$X/musl-gcc.specs"
 	mkdir -p "$DIR/bin"
 	cat >"$WRAP.tmp" <<EOF
 #!/bin/sh

@@ -34,7 +34,8 @@ ifneq ($(wildcard $(XCC_DIR)/bin/*-gcc),)
 export PATH := $(PATH):$(XCC_DIR)/bin
 ifneq ($(CROSS_COMPILE),)
 ifeq ($(wildcard /usr/bin/$(CROSS_COMPILE)gcc),)
-KERNEL_HEADERS ?= $(firstword $(wildcard $(XCC_DIR)/$(ct-arch)/usr/*-linux-*/include))
+KERNEL_HEADERS ?= $(firstword \
+	$(wildcard $(XCC_DIR)/$(ct-arch)/usr/*-linux-*/include))
 endif
 endif
 endif

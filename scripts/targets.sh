@@ -57,8 +57,16 @@ amake()
 {
 	a=$1
 	shift
-	$MAKE --no-print-directory -f "$CT_SRC/Makefile" O="$(odir "$a")" \
-		ARCH="$a" CROSS_COMPILE="$(cross_prefix "$a")" "$@"
+	tmake "$a" "$(odir "$a")" "$@"
+}
+
+# make for arch $1 in tree $2
+tmake()
+{
+	a=$1 o=$2
+	shift 2
+	$MAKE --no-print-directory -f "$CT_SRC/Makefile" O="$o" ARCH="$a" \
+		CROSS_COMPILE="$(cross_prefix "$a")" "$@"
 }
 
 # --- tiers that print PASS:/FAIL:/SKIP: lines of their own ---------------
@@ -111,7 +119,8 @@ cross_one()
 		fail "cross: $a: $t/ctbox has a dynamic section"
 	fi
 	if grep -q '^CONFIG_SECCOMP=y' "$t/.config"; then
-		l=$t/build/libseccomp/$(cross_prefix "$a" | sed 's/-$//')/lib/libseccomp.a
+		l=$(cross_prefix "$a")
+		l=$t/build/libseccomp/${l%-}/lib/libseccomp.a
 		m=$(LC_ALL=C readelf -h "$l" 2>/dev/null |
 			sed -n 's/^ *Machine: *//p' | sort -u)
 		if [ "$m" = "$(elf_machine "$a")" ]; then
@@ -121,7 +130,8 @@ cross_one()
 				"wanted $(elf_machine "$a")"
 		fi
 	else
-		skip "cross: $a: libseccomp for $a (no CONFIG_SECCOMP in this tree)"
+		skip "cross: $a: libseccomp for $a" \
+			"(no CONFIG_SECCOMP in this tree)"
 	fi
 }
 
@@ -159,18 +169,22 @@ vm_one()
 		"$t/build/gen/applets.list" "$CT_SRC" "$VM_WORK"
 }
 
+# the value of KEY=... in file $2
+val() { sed -n "s/^$1=//p" "$2"; }
+
 # the per-arch results of vmcheck.sh as a table, then the total line
 vm_table()
 {
 	echo
-	echo "| arch | result | boot, tests, power-off (s) | walk-through in the guest (s) | ctbox bytes | kernel |"
+	echo "| arch | result | boot, tests, power-off (s) |" \
+		"walk-through in the guest (s) | ctbox bytes | kernel |"
 	echo "|---|---|---:|---:|---:|---|"
 	for a; do
 		r=$VM_WORK/$a/result
 		[ -f "$r" ] || { echo "| $a | no result | | | | |"; continue; }
-		echo "| $a | $(sed -n 's/^summary=//p' "$r") |" \
-			"$(sed -n 's/^boot=//p' "$r") | $(sed -n 's/^walk=//p' "$r") |" \
-			"$(sed -n 's/^size=//p' "$r") | $(sed -n 's/^kernel=//p' "$r") |"
+		echo "| $a | $(val summary "$r") | $(val boot "$r") |" \
+			"$(val walk "$r") | $(val size "$r") |" \
+			"$(val kernel "$r") |"
 	done
 	echo
 	for a; do
@@ -203,18 +217,17 @@ sizes_one()
 	full=$(wc -c <"$t/ctbox")
 	s=$t/build/sizes
 	mkdir -p "$s/noseccomp"
-	{ cat "$CT_SRC/configs/defconfig"; echo "# CONFIG_SECCOMP is not set"; } \
-		>"$s/noseccomp/.config"
+	{
+		cat "$CT_SRC/configs/defconfig"
+		echo "# CONFIG_SECCOMP is not set"
+	} >"$s/noseccomp/.config"
 	for goal in olddefconfig all; do
-		$MAKE --no-print-directory -f "$CT_SRC/Makefile" \
-			O="$s/noseccomp" ARCH="$a" \
-			CROSS_COMPILE="$(cross_prefix "$a")" $goal >&2 || return 1
+		tmake "$a" "$s/noseccomp" $goal >&2 || return 1
 	done
 	nosc=$(wc -c <"$s/noseccomp/ctbox")
-	grep -q '^CONFIG_SECCOMP=y' "$t/.config" || nosc="$nosc (no seccomp yet)"
-	$MAKE --no-print-directory -f "$CT_SRC/Makefile" O="$s" ARCH="$a" \
-		CROSS_COMPILE="$(cross_prefix "$a")" single APPLET=unshare >&2 ||
-		return 1
+	grep -q '^CONFIG_SECCOMP=y' "$t/.config" ||
+		nosc="$nosc (no seccomp yet)"
+	tmake "$a" "$s" single APPLET=unshare >&2 || return 1
 	echo "| $a | $full | $nosc | $(wc -c <"$s/unshare") |"
 }
 
@@ -294,7 +307,8 @@ cmd_all()
 	case $total in *" 0 failed,"*) return 0 ;; *) return 1 ;; esac
 }
 
-[ $# -gt 0 ] || die "usage: sh scripts/targets.sh build|cross|qemu|vm|sizes|all [ARCH...]"
+[ $# -gt 0 ] || die "usage: sh scripts/targets.sh" \
+	"build|cross|qemu|vm|sizes|all [ARCH...]"
 cmd=$1
 shift
 case $cmd in

@@ -18,7 +18,10 @@
 set -eu
 me=boot.sh
 
-[ $# -eq 4 ] || { echo "usage: sh scripts/vm/boot.sh ARCH KERNEL INITRD LOG" >&2; exit 1; }
+if [ $# -ne 4 ]; then
+	echo "usage: sh scripts/vm/boot.sh ARCH KERNEL INITRD LOG" >&2
+	exit 1
+fi
 ARCH=$1 KERNEL=$2 INITRD=$3 LOG=$4
 : "${VM_MEM:=256}" "${VM_TIMEOUT:=300}"
 

@@ -54,7 +54,8 @@ arch_vars()
 # PKG:DA -> the candidate version apt would fetch
 candidate()
 {
-	apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2; exit }'
+	apt-cache policy "$1" 2>/dev/null |
+		awk '/Candidate:/ { print $2; exit }'
 }
 
 # the package the metapackage depends on: the current ABI, never hard-coded
@@ -77,6 +78,11 @@ deb_name()
 	echo "${1}_$(echo "$2" | sed 's/:/%3a/')_$3.deb"
 }
 
+get()
+{
+	(cd "$CACHE" && apt-get download -q "$1:$3=$2") >"$CACHE/.log" 2>&1
+}
+
 # fetch PKG VERSION DA into CACHE unless it is there; a stale package list
 # (the mirror moved on) gets one apt-get update, as root, and a retry
 download()
@@ -84,14 +90,14 @@ download()
 	f=$CACHE/$(deb_name "$1" "$2" "$3")
 	[ -s "$f" ] && return 0
 	echo "  FETCH   $1 $2 ($3)"
-	if ! (cd "$CACHE" && apt-get download -q "$1:$3=$2") >"$CACHE/.log" 2>&1
-	then
-		[ "$(id -u)" = 0 ] || { cat "$CACHE/.log" >&2; die "apt-get" \
-			"download $1 failed (stale package lists? run as root)"; }
-		apt-get update -q >/dev/null 2>&1 || true
-		(cd "$CACHE" && apt-get download -q "$1:$3=$2") >"$CACHE/.log" 2>&1 ||
-			{ cat "$CACHE/.log" >&2; die "apt-get download $1 failed"; }
+	get "$@" && return 0
+	if [ "$(id -u)" != 0 ]; then
+		cat "$CACHE/.log" >&2
+		die "apt-get download $1 failed (stale package lists? as root" \
+			"this would run apt-get update)"
 	fi
+	apt-get update -q >/dev/null 2>&1 || true
+	get "$@" || { cat "$CACHE/.log" >&2; die "apt-get download $1 failed"; }
 	[ -s "$f" ] || die "apt-get download gave no $f"
 }
 
@@ -100,7 +106,8 @@ prune()
 {
 	for f in "$CACHE"/linux-image-*-"$FLAVOUR"_*_"$DA".deb; do
 		[ -e "$f" ] || continue
-		[ "$f" = "$CACHE/$(deb_name "$KPKG" "$KVER" "$DA")" ] || rm -f "$f"
+		[ "${f##*/}" = "$(deb_name "$KPKG" "$KVER" "$DA")" ] ||
+			rm -f "$f"
 	done
 }
 
@@ -183,7 +190,8 @@ resolve_kernel
 BB=$(busybox_version "$DA")
 BB32=
 [ "$ARCH" != aarch64 ] || BB32=$(busybox_version armhf)
-id="$KPKG:$DA=$KVER busybox-static=$BB${BB32:+ busybox32=$BB32} modules=$MODULES"
+id="$KPKG:$DA=$KVER busybox-static=$BB${BB32:+ busybox32=$BB32}"
+id="$id modules=$MODULES"
 mkdir -p "$CACHE" "$OUT"
 if [ -s "$OUT/vmlinuz" ] && [ "$(cat "$OUT/kernel.id" 2>/dev/null)" = "$id" ]
 then
@@ -208,4 +216,5 @@ echo "$params" >"$TMP/params"
 rm -rf "$OUT/modules" "$OUT/vmlinuz" "$OUT/busybox" "$OUT/busybox32" \
 	"$OUT/kernel.id"
 mv "$TMP"/* "$OUT/"
-echo "  KERNEL  $ARCH: $KPKG $KVER, modules: $(tr '\n' ' ' <"$OUT/modules/load.list")"
+echo "  KERNEL  $ARCH: $KPKG $KVER, modules:" \
+	"$(tr '\n' ' ' <"$OUT/modules/load.list")"

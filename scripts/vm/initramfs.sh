@@ -59,8 +59,8 @@ ctbox_tree()
 	sh "$SRC/scripts/install.sh" "$CTBOX" "$LIST" "$R" /usr sym >/dev/null
 	cp "$LIST" "$R/etc/ctbox-applets"
 	echo "$ARCH" >"$R/etc/ctbox-arch"
-	printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
-		>"$R/etc/passwd"
+	printf '%s\n' root:x:0:0:root:/:/bin/sh \
+		nobody:x:65534:65534::/:/bin/false >"$R/etc/passwd"
 	printf 'root:x:0:\nnogroup:x:65534:\n' >"$R/etc/group"
 }
 
@@ -86,6 +86,7 @@ skeleton
 ctbox_tree
 busybox_tree
 tests_tree
-(cd "$R" && find . | sort | cpio -o -H newc -R 0:0 --quiet) | gzip -6 >"$OUT.tmp"
+(cd "$R" && find . | sort | cpio -o -H newc -R 0:0 --quiet) |
+	gzip -6 >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 echo "  CPIO    $OUT ($(wc -c <"$OUT") bytes)"

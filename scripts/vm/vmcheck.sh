@@ -24,6 +24,8 @@ ARCH=$1 CTBOX=$2 LIST=$3 SRC=$4 WORK=$5
 D=$WORK/$ARCH
 V=$SRC/scripts/vm
 
+WALK_RE='== ctbox-vm .*walk-through took \([0-9.]*\) s'
+
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -33,7 +35,7 @@ finish()
 	{
 		echo "summary=$1"
 		echo "boot=${boot:-}"
-		echo "walk=$(sed -n 's/^== ctbox-vm .*walk-through took \([0-9.]*\) s$/\1/p' \
+		echo "walk=$(sed -n "s/^$WALK_RE\$/\\1/p" \
 			"$D/serial.txt" 2>/dev/null | tail -n 1)"
 		echo "kernel=$(cut -d' ' -f1 "$D/kernel/kernel.id" 2>/dev/null)"
 		echo "size=$(wc -c <"$CTBOX")"
@@ -50,7 +52,8 @@ rm -f "$D/result" "$D/serial.log" "$D/serial.txt"
 sh "$V/fetch.sh" "$ARCH" "$WORK/cache" "$D/kernel" ||
 	finish "0 passed, 1 failed, 0 skipped (no kernel)"
 sh "$V/initramfs.sh" "$ARCH" "$CTBOX" "$LIST" "$D/kernel" "$SRC" \
-	"$D/initrd.cpio.gz" || finish "0 passed, 1 failed, 0 skipped (no initramfs)"
+	"$D/initrd.cpio.gz" ||
+	finish "0 passed, 1 failed, 0 skipped (no initramfs)"
 
 echo "  BOOT    $ARCH ($(cut -d' ' -f1 "$D/kernel/kernel.id"))," \
 	"serial: $D/serial.log"
@@ -62,9 +65,8 @@ boot=$(since "$t")
 
 # the firmware and qemu write CRs and escape sequences; the guest's own
 # lines start at its '== ctbox-vm' banner
-tr -d '\r' <"$D/serial.log" |
-	sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1b[()][0-9A-Z]//g; s/\x1b[a-zA-Z=>]//g' \
-	>"$D/serial.txt"
+tr -d '\r' <"$D/serial.log" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g
+	s/\x1b[()][0-9A-Z]//g; s/\x1b[a-zA-Z=>]//g' >"$D/serial.txt"
 if grep -q '^== ctbox-vm ' "$D/serial.txt"; then
 	sed -n '/^== ctbox-vm /,$p' "$D/serial.txt"
 else
