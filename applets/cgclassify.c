@@ -1,0 +1,81 @@
+/* cgclassify.c: move running processes into given cgroups */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgclassify bin CGCLASSIFY
+//config:config CGCLASSIFY
+//config:	bool "cgclassify: move running processes into given cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	help
+//config:	  Usage:
+//config:	   cgclassify -g <ctrls>:<path>... <pid>...
+//config:
+//config:	  Move processes into cgroups.
+//config:
+//config:	  Options:
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   --sticky, --cancel-sticky accepted, no effect
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stddef.h>
+
+#include "cgroup.h"
+#include "msg.h"
+#include "opt.h"
+#include "parse.h"
+
+enum { O_GROUP = 1, O_STICKY, O_CANCEL };
+
+static const struct opt opts[] = {
+	{ NULL, 'g', OPT_REQ, O_GROUP },
+	{ "sticky", 0, OPT_NONE, O_STICKY },
+	{ "cancel-sticky", 0, OPT_NONE, O_CANCEL },
+	{ NULL, 0, 0, 0 }
+};
+
+static const unsigned char conflicts[][2] = {
+	{ O_STICKY, O_CANCEL }, { 0, 0 }
+};
+
+static pid_t pid_arg(const char *s)
+{
+	pid_t pid = xparse_u64(s, 10, INT_MAX, "process id");
+
+	if (!pid || (kill(pid, 0) && errno == ESRCH))
+		die("no such process ", s);
+	return pid;
+}
+
+int cgclassify_main(int argc, char **argv)
+{
+	static struct cg_group g[CG_GROUPS_MAX];
+	struct optstate st;
+	const char *arg;
+	int n = 0, i, k, id, status = 0;
+
+	opt_init(&st, opts, argc, argv);
+	while ((id = opt_next(&st, &arg)))
+		if (id == O_GROUP)
+			cg_group_add(g, &n, (char *)arg);
+	opt_conflicts(&st, conflicts);
+	if (!n)
+		die_usage("no group given (-g CONTROLLERS:PATH)");
+	if (st.ind == argc)
+		die_usage("no process given");
+	/* every process must exist before any is moved */
+	for (k = st.ind; k < argc; k++)
+		pid_arg(argv[k]);
+	for (i = 0; i < n; i++)
+		if (cg_prepare(&g[i], 0))
+			return 1;
+	for (k = st.ind; k < argc; k++)
+		for (i = 0; i < n; i++)
+			if (cg_enter(&g[i], pid_arg(argv[k])))
+				status = 1;
+	return status;
+}

@@ -1,0 +1,178 @@
+/* cgcreate.c: create cgroups, with their owners and modes */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgcreate bin CGCREATE
+//config:config CGCREATE
+//config:	bool "cgcreate: create cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	select CORE_PASSWD
+//config:	help
+//config:	  Usage:
+//config:	   cgcreate [options] -g <ctrls>:<path>...
+//config:
+//config:	  Create cgroups and their parents.
+//config:
+//config:	  Options:
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   -t <uid>:<gid>            owner of the files taking pids
+//config:	   -a <uid>:<gid>            owner of the rest
+//config:	   -d, --dperm <mode>        mode of the directory (octal)
+//config:	   -s, --tperm <mode>        mode of the files taking pids
+//config:	   -f, --fperm <mode>        mode of the other files
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+#include "cgroup.h"
+#include "msg.h"
+#include "opt.h"
+#include "parse.h"
+#include "passwd.h"
+
+enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_DPERM, O_FPERM, O_TPERM };
+
+static const struct opt opts[] = {
+	{ NULL, 'g', OPT_REQ, O_GROUP },
+	{ NULL, 't', OPT_REQ, O_TASKS },
+	{ NULL, 'a', OPT_REQ, O_ADMIN },
+	{ "dperm", 'd', OPT_REQ, O_DPERM },
+	{ "fperm", 'f', OPT_REQ, O_FPERM },
+	{ "tperm", 's', OPT_REQ, O_TPERM },
+	{ NULL, 0, 0, 0 }
+};
+
+#define UNSET ((unsigned)-1)
+
+/* [0] the files that take pids, [1] the group and its other files */
+struct owner {
+	unsigned uid, gid, mode;
+};
+
+struct cgcreate {
+	struct cg_group g[CG_GROUPS_MAX];
+	struct owner own[2];
+	unsigned dmode;
+	int ng, fd;
+};
+
+/* UID:GID, each a number or a name, either may be left out */
+static void ids(struct owner *o, char *s)
+{
+	char *colon = strchr(s, ':');
+
+	if (colon)
+		*colon++ = 0;
+	if (*s)
+		o->uid = pw_xuid(s);
+	if (colon && *colon)
+		o->gid = gr_xgid(colon);
+}
+
+static int task_file(const char *name)
+{
+	return !strcmp(name, "cgroup.procs") || !strcmp(name, "tasks") ||
+	       !strcmp(name, "cgroup.threads");
+}
+
+static int fix(const struct owner *o, int fd, const char *name)
+{
+	if ((o->uid != UNSET || o->gid != UNSET) &&
+	    fchownat(fd, name, o->uid, o->gid, AT_SYMLINK_NOFOLLOW))
+		return -1;
+	/* musl's fchmodat carries a fallback for AT_SYMLINK_NOFOLLOW we do
+	 * not need */
+	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
+		return -1;
+	return 0;
+}
+
+static int fix_file(const char *name, int type, void *ctx)
+{
+	struct cgcreate *c = ctx;
+
+	if (type == DT_REG && fix(&c->own[!task_file(name)], c->fd, name)) {
+		warn_errno("cannot set the owner or mode of ", name);
+		return 1;
+	}
+	return 0;
+}
+
+/* the owners and modes of a group, in each of its hierarchies */
+static int fix_group(struct cgcreate *c, struct cg_group *g)
+{
+	struct owner dir = c->own[1];
+	char path[PATH_MAX];
+	int h, r;
+
+	dir.mode = c->dmode;
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (!(g->hiers >> h & 1))
+			continue;
+		cg_group_dir(path, g, h);
+		c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (c->fd < 0 || fix(&dir, c->fd, ".")) {
+			warn_errno("cannot set the owner or mode of ", path);
+			return -1;
+		}
+		r = cg_list(path, fix_file, c);
+		close(c->fd);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
+static unsigned mode(const char *s)
+{
+	return xparse_u64(s, 8, 07777, "mode");
+}
+
+static void parse(struct cgcreate *c, int argc, char **argv)
+{
+	struct optstate st;
+	const char *arg;
+	int id;
+
+	c->own[0] = c->own[1] = (struct owner){ UNSET, UNSET, UNSET };
+	c->dmode = UNSET;
+	opt_init(&st, opts, argc, argv);
+	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
+		if (id == O_TASKS || id == O_ADMIN)
+			ids(&c->own[id == O_ADMIN], (char *)arg);
+		else if (id == O_DPERM)
+			c->dmode = mode(arg);
+		else if (id == O_FPERM || id == O_TPERM)
+			c->own[id == O_FPERM].mode = mode(arg);
+		if (id && id != O_GROUP)
+			continue;
+		cg_group_add(c->g, &c->ng, id ? (char *)arg : argv[st.ind++]);
+	}
+	if (!c->ng)
+		die_usage("no group given (-g CONTROLLERS:PATH)");
+}
+
+int cgcreate_main(int argc, char **argv)
+{
+	static struct cgcreate c;
+	int i;
+
+	parse(&c, argc, argv);
+	for (i = 0; i < c.ng; i++)
+		if (cg_prepare(&c.g[i], 1) || fix_group(&c, &c.g[i]))
+			break;
+	if (i == c.ng)
+		return 0;
+	/* all of them, or none */
+	while (i >= 0)
+		cg_undo(&c.g[i--]);
+	return 1;
+}

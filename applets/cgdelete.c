@@ -1,0 +1,60 @@
+/* cgdelete.c: remove cgroups */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgdelete bin CGDELETE
+//config:config CGDELETE
+//config:	bool "cgdelete: remove cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	help
+//config:	  Usage:
+//config:	   cgdelete [-r] [[-g] <ctrls>:<path>]...
+//config:
+//config:	  Remove cgroups; their processes move to the parent.
+//config:
+//config:	  Options:
+//config:	   -r, --recursive           remove the subgroups too
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <stddef.h>
+
+#include "cgroup.h"
+#include "msg.h"
+#include "opt.h"
+
+enum { O_GROUP = 1, O_REC };
+
+static const struct opt opts[] = {
+	{ NULL, 'g', OPT_REQ, O_GROUP },
+	{ "recursive", 'r', OPT_NONE, O_REC },
+	{ NULL, 0, 0, 0 }
+};
+
+int cgdelete_main(int argc, char **argv)
+{
+	static struct cg_group g[CG_GROUPS_MAX];
+	struct optstate st;
+	const char *arg;
+	int n = 0, i, id, status = 0;
+
+	opt_init(&st, opts, argc, argv);
+	/* operands are groups too; parse them all before removing any */
+	for (;;) {
+		id = opt_next(&st, &arg);
+		if (!id && st.ind == argc)
+			break;
+		if (!id)
+			arg = argv[st.ind++];
+		else if (id != O_GROUP)
+			continue;
+		cg_group_add(g, &n, (char *)arg);
+	}
+	if (!n)
+		die_usage("no group given");
+	for (i = 0; i < n; i++)
+		if (cg_delete(&g[i], OPT_SEEN(&st, O_REC)))
+			status = 1;
+	return status;
+}

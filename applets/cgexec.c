@@ -1,0 +1,326 @@
+/* cgexec.c: run a program in given cgroups (libcgroup compatible) */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgexec bin CGEXEC
+//config:config CGEXEC
+//config:	bool "cgexec: run a program in given cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	select CORE_CGKNOB
+//config:	help
+//config:	  Usage:
+//config:	   cgexec [options] -g <ctrls>:<path>... <program> [<arg>...]
+//config:
+//config:	  Run a program in cgroups.
+//config:
+//config:	  Options:
+//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   -l, --limit <knob>=<val>  set a knob first (v1/v2 names translated)
+//config:	   --create                  create the missing groups
+//config:	   --wait                    fork, wait, say how the program ended
+//config:	   --rm                      with --wait: remove the groups after
+//config:	   --sticky                  accepted, no effect
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "ctbox.h"
+#include "cgknob.h"
+#include "cgroup.h"
+#include "file.h"
+#include "msg.h"
+#include "opt.h"
+#include "parse.h"
+#include "proc.h"
+#include "str.h"
+
+enum { O_GROUP = 1, O_STICKY, O_CREATE, O_LIMIT, O_WAIT, O_RM };
+
+static const struct opt opts[] = {
+	{ NULL, 'g', OPT_REQ, O_GROUP },
+	{ "sticky", 0, OPT_NONE, O_STICKY },
+	{ "create", 0, OPT_NONE, O_CREATE },
+	{ "limit", 'l', OPT_REQ, O_LIMIT },
+	{ "wait", 0, OPT_NONE, O_WAIT },
+	{ "rm", 0, OPT_NONE, O_RM },
+	{ NULL, 0, 0, 0 }
+};
+
+#define LIMITS_MAX 32
+
+struct limit {
+	char *knob, *value;
+	unsigned char group, hier;
+};
+
+struct cgexec {
+	struct cg_group g[CG_GROUPS_MAX];
+	struct limit lim[LIMITS_MAX];
+	int ng, nl, create, wait, rm;
+	char **argv;
+};
+
+/* --- parse: every group and knob is checked before anything is made ---- */
+
+/* KNOB=VALUE goes to the group that has the knob's controller */
+static void add_limit(struct cgexec *c, char *arg)
+{
+	struct limit *l = &c->lim[c->nl];
+	char *val;
+	int h, i;
+
+	if (c->nl == LIMITS_MAX)
+		die_usage("too many limits");
+	val = cg_knob_arg(arg, &h);
+	for (i = 0; i < c->ng && !(c->g[i].hiers >> h & 1); i++)
+		;
+	if (i == c->ng)
+		die_usage("no group has the controller of ", arg,
+			  ": add -g CONTROLLER:PATH before -l");
+	*l = (struct limit){ arg, val, i, h };
+	c->nl++;
+}
+
+static void parse(struct cgexec *c, int argc, char **argv)
+{
+	struct optstate st;
+	const char *arg;
+	int id;
+
+	opt_init(&st, opts, argc, argv);
+	while ((id = opt_next(&st, &arg))) {
+		if (id == O_GROUP)
+			cg_group_add(c->g, &c->ng, (char *)arg);
+		else if (id == O_LIMIT)
+			add_limit(c, (char *)arg);
+	}
+	c->create = OPT_SEEN(&st, O_CREATE);
+	c->wait = OPT_SEEN(&st, O_WAIT);
+	c->rm = OPT_SEEN(&st, O_RM);
+	if (c->rm && !c->wait)
+		die_usage("--rm needs --wait");
+	if (!c->ng)
+		die_usage("no group given (-g CONTROLLERS:PATH)");
+	if (!argv[st.ind])
+		die_usage("no program given");
+	c->argv = argv + st.ind;
+}
+
+/* --- prepare the groups and knobs; undone on failure ------------------- */
+
+static void undo(struct cgexec *c)
+{
+	int i;
+
+	for (i = 0; i < c->ng; i++)
+		cg_undo(&c->g[i]);
+}
+
+static int prepare(struct cgexec *c)
+{
+	char dir[PATH_MAX];
+	struct limit *l;
+	int i;
+
+	for (i = 0; i < c->ng; i++)
+		if (cg_prepare(&c->g[i], c->create))
+			goto fail;
+	for (l = c->lim; l < c->lim + c->nl; l++)
+		if (cg_knob_set(cg_group_dir(dir, &c->g[l->group], l->hier),
+				l->hier, l->knob, l->value))
+			goto fail;
+	return 0;
+fail:
+	undo(c);
+	return -1;
+}
+
+static int enter(struct cgexec *c, pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < c->ng; i++)
+		if (cg_enter(&c->g[i], pid))
+			return -1;
+	return 0;
+}
+
+/* --- --wait: the program's end, its memory peak and OOM kills ---------- */
+
+struct memwatch {
+	char dir[PATH_MAX];
+	int h;			/* the memory hierarchy, or -1 */
+	unsigned long long ooms;
+};
+
+/* oom_kill of memory.events (v2) or memory.oom_control (v1) */
+static unsigned long long oom_kills(const struct memwatch *m)
+{
+	char buf[512], *p = buf;
+	unsigned long long n = 0;
+
+	if (cg_get(m->dir, cg_layout()->h[m->h].v2 ? "memory.events" :
+		   "memory.oom_control", buf, sizeof(buf)) < 0)
+		return 0;
+	while (strncmp(p, "oom_kill ", 9))
+		if (!(p = strchr(p, '\n')) || !*++p)
+			return 0;
+	for (p += 9; *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + *p - '0';
+	return n;
+}
+
+static void watch(struct cgexec *c, struct memwatch *m)
+{
+	int i;
+
+	m->h = cg_ctrl_hier("memory", 6);
+	for (i = 0; m->h >= 0 && i < c->ng; i++)
+		if (c->g[i].hiers >> m->h & 1)
+			break;
+	if (m->h < 0 || i == c->ng) {
+		m->h = -1;
+		return;
+	}
+	cg_group_dir(m->dir, &c->g[i], m->h);
+	m->ooms = oom_kills(m);
+}
+
+/* 4194304 as "4M", 1572864 as "1.5M" */
+static char *human(char *buf, const char *bytes)
+{
+	static const char units[] = "KMGT";
+	unsigned long long v, scale = 1;
+	char *p;
+	int i = -1, tenth;
+
+	if (parse_u64(bytes, 10, ~0ULL, &v))
+		return strcpy(buf, bytes);
+	while (i < 3 && v >= scale * 1024) {
+		scale *= 1024;
+		i++;
+	}
+	str_utoa(buf, v / scale);
+	p = buf + strlen(buf);
+	tenth = v % scale * 10 / scale;
+	if (tenth) {
+		*p++ = '.';
+		*p++ = '0' + tenth;
+	}
+	if (i >= 0)
+		*p++ = units[i];
+	*p = 0;
+	return buf;
+}
+
+/* "(memory peak 3.9M, 2 OOM kills)" */
+static const char *memory_notes(const struct memwatch *m, char *buf,
+				unsigned long long ooms)
+{
+	char val[32], size[32], num[24];
+
+	if (m->h < 0 || cg_knob_get(m->dir, m->h, cg_layout()->h[m->h].v2 ?
+				    "memory.peak" : "memory.max_usage_in_bytes",
+				    val, sizeof(val)) < 0)
+		return "";
+	return str_join(buf, 128, " (memory peak ", human(size, val),
+			ooms ? ", " : "", ooms ? str_utoa(num, ooms) : "",
+			ooms ? " OOM kills" : "", ")");
+}
+
+static void report(const struct memwatch *m, int st)
+{
+	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
+	char val[32], size[32], notes[128], num[24];
+	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+
+	if (sig == SIGKILL && ooms &&
+	    cg_knob_get(m->dir, m->h, "memory.max", val, sizeof(val)) >= 0)
+		warn("program killed by the OOM killer (memory limit ",
+		     human(size, val), ")");
+	else if (sig)
+		warn("program killed by signal ", signal_name(sig) ?
+		     signal_name(sig) : str_utoa(num, sig),
+		     memory_notes(m, notes, ooms));
+	else
+		warn("program exited with status ",
+		     str_utoa(num, WEXITSTATUS(st)),
+		     memory_notes(m, notes, ooms));
+}
+
+/*
+ * The child waits on a pipe until we have moved it into every group, so
+ * that not one instruction of the program runs outside them; if we cannot,
+ * it sees the pipe close and leaves quietly.
+ */
+static _Noreturn void run_wait(struct cgexec *c)
+{
+	struct memwatch m;
+	sigset_t old;
+	int p[2], st, i;
+	pid_t pid;
+	char go;
+
+	watch(c, &m);
+	if (pipe2(p, O_CLOEXEC))
+		die_errno("pipe failed");
+	proc_block(0, &old);
+	if (!(pid = proc_fork())) {
+		proc_restore(&old);
+		close(p[1]);
+		if (read(p[0], &go, 1) != 1)
+			_exit(1);
+		proc_exec(c->argv);
+	}
+	close(p[0]);
+	if (enter(c, pid)) {
+		close(p[1]);
+		proc_wait(pid, 0);
+		undo(c);
+		exit(1);
+	}
+	if (write(p[1], "g", 1) != 1)
+		die_errno("cannot start the program");
+	close(p[1]);
+	st = proc_wait(pid, 0);
+	report(&m, st);
+	for (i = 0; c->rm && i < c->ng; i++)
+		cg_delete(&c->g[i], 0);
+	proc_relay(st);
+}
+
+int cgexec_main(int argc, char **argv)
+{
+	static struct cgexec c;
+	char saved[4096];
+	unsigned moved = 0;
+	int i;
+
+	parse(&c, argc, argv);
+	if (prepare(&c))
+		return 1;
+	if (c.wait)
+		run_wait(&c);
+	/* groups we made must be left empty to be removed: remember where we
+	 * are, to come back if moving into a later group fails */
+	if (c.create && cg_save(saved, sizeof(saved)))
+		saved[0] = 0;
+	if (enter(&c, 0)) {
+		for (i = 0; c.create && i < c.ng; i++)
+			moved |= c.g[i].entered;
+		if (c.create) {
+			cg_restore(saved, 0, moved);
+			undo(&c);
+		}
+		return 1;
+	}
+	proc_exec(c.argv);
+}

@@ -1,0 +1,283 @@
+/* cgget.c: print knobs of cgroups (libcgroup's output format) */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgget bin CGGET
+//config:config CGGET
+//config:	bool "cgget: print knobs of cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	select CORE_CGKNOB
+//config:	help
+//config:	  Usage:
+//config:	   cgget [-nv] [-r <knob>]... [-g <ctrls>] [-a] <path>...
+//config:	   cgget [-nv] -g <ctrls>:<path>...
+//config:	   cgget -m
+//config:
+//config:	  Print knobs of cgroups (all by default).
+//config:
+//config:	  Options:
+//config:	   -r, --variable <knob>     this knob (v1/v2 names translated)
+//config:	   -g <ctrls>[:<path>]       the knobs of these controllers
+//config:	   -a, --all                 of every controller
+//config:	   -n                        no group names
+//config:	   -v, --values-only         no knob names
+//config:	   -m                        the layout: legacy, unified or hybrid
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cgknob.h"
+#include "cgroup.h"
+#include "msg.h"
+#include "opt.h"
+#include "out.h"
+
+enum { O_NOHEAD = 1, O_VALUES, O_ALL, O_VAR, O_GROUP, O_MODE };
+
+static const struct opt opts[] = {
+	{ NULL, 'n', OPT_NONE, O_NOHEAD },
+	{ "values-only", 'v', OPT_NONE, O_VALUES },
+	{ "all", 'a', OPT_NONE, O_ALL },
+	{ "variable", 'r', OPT_REQ, O_VAR },
+	{ NULL, 'g', OPT_REQ, O_GROUP },
+	{ NULL, 'm', OPT_NONE, O_MODE },
+	{ NULL, 0, 0, 0 }
+};
+
+static const unsigned char conflicts[][2] = {
+	{ O_VAR, O_GROUP }, { O_VAR, O_ALL }, { 0, 0 }
+};
+
+#define KNOBS_MAX 32
+#define GROUPS_MAX 64
+
+struct group {
+	const char *name;	/* as given */
+	char *path;
+	const char *ctrls;	/* of -g CONTROLLERS:PATH, else NULL */
+};
+
+struct cgget {
+	const char *knob[KNOBS_MAX];
+	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
+	struct group grp[GROUPS_MAX];
+	int nk, ng, heads, names, found;
+	char val[16384];
+};
+
+/* "name: value", the lines of a value after the first indented by a tab */
+static void print(struct cgget *c, const char *name, int len)
+{
+	char *s = c->val, *nl;
+	int first = 1;
+
+	if (c->names) {
+		out_str(name);
+		out_str(": ");
+	}
+	for (; s < c->val + len || first; s = nl + 1, first = 0) {
+		nl = strchrnul(s, '\n');
+		*nl = 0;
+		if (!*s && !first)
+			continue;
+		if (!first)
+			out_str("\n\t");
+		out_str(s);
+	}
+	out_char('\n');
+}
+
+static void knob(struct cgget *c, const char *path, const char *name)
+{
+	struct cg_group g;
+	char dir[PATH_MAX];
+	int h = cg_knob_hier(name), n;
+
+	cg_group_path(&g, (char *)path);
+	n = cg_knob_get(cg_group_dir(dir, &g, h), h, name, c->val,
+			sizeof(c->val));
+	if (n < 0) {
+		cg_knob_error(dir, name);
+		out_close();
+		exit(1);
+	}
+	print(c, name, n);
+}
+
+/* -r: the knobs of each controller together, controllers in the order of
+ * their first knob, as libcgroup prints them */
+static void knobs(struct cgget *c, const char *path)
+{
+	int i, j;
+	size_t n;
+
+	for (i = 0; i < c->nk; i++) {
+		n = strchr(c->knob[i], '.') - c->knob[i] + 1;
+		for (j = 0; j < i && strncmp(c->knob[j], c->knob[i], n); j++)
+			;
+		if (j < i)
+			continue;
+		for (j = i; j < c->nk; j++)
+			if (!strncmp(c->knob[j], c->knob[i], n))
+				knob(c, path, c->knob[j]);
+	}
+}
+
+struct listing {
+	struct cgget *c;
+	const char *dir, *ctrl;
+	size_t n;
+	int h;
+};
+
+static int list_one(const char *name, int type, void *ctx)
+{
+	struct listing *l = ctx;
+	int n;
+
+	if (type != DT_REG || strncmp(name, l->ctrl, l->n) || name[l->n] != '.')
+		return 0;
+	n = cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val));
+	/* a knob we may not read (memory.force_empty) shows empty */
+	if (n < 0)
+		l->c->val[n = 0] = 0;
+	print(l->c, name, n);
+	return 0;
+}
+
+/* every knob of each controller of the comma list, in the kernel's order */
+static void controllers(struct cgget *c, char *path, const char *ctrls)
+{
+	struct listing l = { .c = c };
+	struct cg_group g;
+	char dir[PATH_MAX];
+
+	cg_group_path(&g, path);
+	for (; *ctrls; ctrls += l.n + !!ctrls[l.n]) {
+		l.n = strchrnul(ctrls, ',') - ctrls;
+		l.ctrl = ctrls;
+		l.h = cg_ctrl_hier(ctrls, l.n);
+		l.dir = cg_group_dir(dir, &g, l.h);
+		if (!cg_list(dir, list_one, &l))
+			c->found = 1;
+	}
+}
+
+/* -a: the controllers of every v1 hierarchy (not the named ones), then the
+ * ones of v2, in the order they are mounted */
+static void all(struct cgget *c, char *path)
+{
+	const struct cg_layout *l = cg_layout();
+	int h;
+
+	for (h = 0; h < l->n; h++)
+		if (cg_has_ctrls(h))
+			controllers(c, path, l->h[h].v2 ? cg_v2_ctrls() :
+				    l->h[h].ctrls);
+}
+
+static int show(struct cgget *c, struct group *g)
+{
+	if (c->heads) {
+		out_str(g->name);
+		out_str(":\n");
+	}
+	c->found = 0;
+	if (c->nk)
+		knobs(c, g->path);
+	else if (g->ctrls || c->ctrls)
+		controllers(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
+	else
+		all(c, g->path);
+	if (c->heads)
+		out_char('\n');
+	if (c->nk || c->found)
+		return 0;
+	warn("no such group ", g->name);
+	return 1;
+}
+
+static int mode(void)
+{
+	const struct cg_layout *l = cg_xlayout();
+
+	out_str(l->v2 < 0 ? "Legacy Mode (Cgroup v1 only).\n" :
+		l->n == 1 ? "Unified Mode (Cgroup v2 only).\n" :
+		"Hybrid Mode (Cgroup v1/v2).\n");
+	return out_close();
+}
+
+static const char *check(const char *ctrls)
+{
+	const char *c;
+	int n;
+
+	for (c = ctrls; *c; c += n + !!c[n]) {
+		n = strchrnul(c, ',') - c;
+		if (cg_ctrl_hier(c, n) < 0)
+			die("unknown controller in '", ctrls, "'");
+	}
+	return ctrls;
+}
+
+/* a group: -g CONTROLLERS:PATH or a PATH operand */
+static void add(struct cgget *c, char *arg, const char *ctrls)
+{
+	if (c->ng == GROUPS_MAX)
+		die_usage("too many groups");
+	c->grp[c->ng++] = (struct group){ arg, arg, ctrls };
+}
+
+static void parse(struct cgget *c, int argc, char **argv)
+{
+	struct optstate st;
+	const char *arg;
+	char *colon;
+	int id, ops = 0;
+
+	opt_init(&st, opts, argc, argv);
+	/* options and paths may come in any order, as with getopt */
+	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
+		if (!id) {
+			add(c, argv[st.ind++], NULL);
+			ops++;
+		} else if (id == O_VAR) {
+			if (c->nk == KNOBS_MAX)
+				die_usage("too many knobs");
+			cg_knob_hier(arg);
+			c->knob[c->nk++] = arg;
+		} else if (id == O_GROUP && (colon = strchr(arg, ':'))) {
+			*colon = 0;
+			add(c, colon + 1, check(arg));
+		} else if (id == O_GROUP) {
+			c->ctrls = check(arg);
+		}
+	}
+	opt_conflicts(&st, conflicts);
+	if (OPT_SEEN(&st, O_MODE))
+		exit(mode());
+	if (ops && c->ng > ops)
+		die_usage("give groups with -g CONTROLLERS:PATH or as paths,"
+			  " not both");
+	if (!c->ng)
+		die_usage("no group given");
+	c->heads = !OPT_SEEN(&st, O_NOHEAD);
+	c->names = !OPT_SEEN(&st, O_VALUES);
+}
+
+int cgget_main(int argc, char **argv)
+{
+	static struct cgget c;
+	int i, st = 0;
+
+	parse(&c, argc, argv);
+	for (i = 0; i < c.ng; i++)
+		st |= show(&c, &c.grp[i]);
+	return out_close() | st;
+}

@@ -1,0 +1,200 @@
+/* cgset.c: set knobs of cgroups, or copy them from another group */
+/* SPDX-License-Identifier: MIT */
+
+//applet:cgset bin CGSET
+//config:config CGSET
+//config:	bool "cgset: set knobs of cgroups"
+//config:	default y
+//config:	select CORE_CGROUP
+//config:	select CORE_CGKNOB
+//config:	help
+//config:	  Usage:
+//config:	   cgset -r <knob>=<val>... <path>...
+//config:	   cgset --copy-from <path> <path>...
+//config:
+//config:	  Set knobs of cgroups (v1/v2 names translated).
+//config:
+//config:	  Options:
+//config:	   -r, --variable <knob>=<val>  set this knob
+//config:	   --copy-from <path>        copy the knobs of this group
+//config:
+//config:	   -h, --help                display this help
+//config:	   -V, --version             display version
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cgknob.h"
+#include "cgroup.h"
+#include "file.h"
+#include "msg.h"
+#include "opt.h"
+#include "str.h"
+
+enum { O_VAR = 1, O_COPY };
+
+static const struct opt opts[] = {
+	{ "variable", 'r', OPT_REQ, O_VAR },
+	{ "copy-from", 0, OPT_REQ, O_COPY },
+	{ NULL, 0, 0, 0 }
+};
+
+static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
+
+#define KNOBS_MAX 32
+#define SETS_MAX 64
+
+struct cgset {
+	char *knob[KNOBS_MAX], *value[KNOBS_MAX];
+	int hier[KNOBS_MAX], nk;
+	char old[SETS_MAX][64];		/* to undo the sets made */
+	char **paths;
+	int np;
+};
+
+/* one knob of one group: set it, saving its value first; i is the knob
+ * plus KNOBS_MAX times the group */
+static int set_one(struct cgset *c, int i, int undo)
+{
+	struct cg_group g;
+	char dir[PATH_MAX];
+	int k = i % c->nk, h = c->hier[k];
+
+	cg_group_path(&g, c->paths[i / c->nk]);
+	cg_group_dir(dir, &g, h);
+	if (undo)
+		return cg_knob_set(dir, h, c->knob[k], c->old[i]);
+	if (cg_knob_get(dir, h, c->knob[k], c->old[i], sizeof(c->old[i])) < 0)
+		c->old[i][0] = 0;
+	return cg_knob_set(dir, h, c->knob[k], c->value[k]);
+}
+
+/* every knob of every group, or none: what was set is set back */
+static int set_all(struct cgset *c)
+{
+	int i, n = c->nk * c->np;
+
+	if (n > SETS_MAX)
+		die_usage("too many knobs and groups");
+	for (i = 0; i < n; i++)
+		if (set_one(c, i, 0))
+			break;
+	if (i == n)
+		return 0;
+	while (i--)
+		if (c->old[i][0])
+			set_one(c, i, 1);
+	return 1;
+}
+
+struct copy {
+	const char *src;
+	char *dst;
+	int pass, failed;
+};
+
+/* a knob of one line, read into buf of 256: its length, or -1 */
+static int one_line(const char *dir, const char *name, char *buf)
+{
+	int n = cg_get(dir, name, buf, 256);
+
+	return n < 0 || strchr(buf, '\n') ? -1 : n;
+}
+
+/* counters a write resets (cpuacct.usage, memory.failcnt...) are no
+ * settings to copy */
+static int counter(const char *name)
+{
+	for (; *name; name++)
+		if (!strncmp(name, "usage", 5) || !strncmp(name, "failcnt", 7))
+			return 1;
+	return 0;
+}
+
+/*
+ * A knob of one line is copied where it differs, unless the kernel does
+ * not let us write it (EACCES: read-only). A write it refuses may depend
+ * on another knob (v1's memory.limit_in_bytes must stay below
+ * memory.memsw.limit_in_bytes): such knobs get a second pass.
+ */
+static int copy_one(const char *name, int type, void *ctx)
+{
+	struct copy *c = ctx;
+	char val[256], cur[256];
+
+	if (type != DT_REG || !strchr(name, '.') ||
+	    !strncmp(name, "cgroup.", 7) || counter(name) ||
+	    one_line(c->src, name, val) < 0 ||
+	    (one_line(c->dst, name, cur) >= 0 && !strcmp(cur, val)) ||
+	    !cg_put(c->dst, name, val) || errno == EACCES)
+		return 0;
+	if (c->pass)
+		warn_errno("cannot set ", name, " in ", c->dst);
+	c->failed = 1;
+	return 0;
+}
+
+static int copy_group(const char *src, char *dst)
+{
+	struct copy cp = { src, dst, 0, 0 };
+
+	if (cg_list(src, copy_one, &cp) < 0)
+		return -1;
+	if (cp.failed) {
+		cp.pass = 1;
+		cp.failed = 0;
+		cg_list(src, copy_one, &cp);
+	}
+	return -cp.failed;
+}
+
+static int copy_from(struct cgset *c, char *src)
+{
+	struct cg_group from, to;
+	char sdir[PATH_MAX], ddir[PATH_MAX];
+	int h, i, st = 0;
+
+	cg_group_path(&from, src);
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (access(cg_group_dir(sdir, &from, h), F_OK))
+			continue;
+		for (i = 0; i < c->np; i++) {
+			cg_group_path(&to, c->paths[i]);
+			if (copy_group(sdir, cg_group_dir(ddir, &to, h))) {
+				warn("cannot copy ", sdir, " to ", ddir);
+				st = 1;
+			}
+		}
+	}
+	return st;
+}
+
+int cgset_main(int argc, char **argv)
+{
+	static struct cgset c;
+	struct optstate st;
+	const char *arg, *src = NULL;
+	int id;
+
+	opt_init(&st, opts, argc, argv);
+	while ((id = opt_next(&st, &arg))) {
+		if (id == O_COPY) {
+			src = arg;
+			continue;
+		}
+		if (c.nk == KNOBS_MAX)
+			die_usage("too many knobs");
+		c.knob[c.nk] = (char *)arg;
+		c.value[c.nk] = cg_knob_arg((char *)arg, &c.hier[c.nk]);
+		c.nk++;
+	}
+	opt_conflicts(&st, conflicts);
+	c.paths = argv + st.ind;
+	c.np = argc - st.ind;
+	if (!c.np || (!c.nk && !src))
+		die_usage("nothing to set");
+	return src ? copy_from(&c, (char *)src) : set_all(&c);
+}

@@ -1,0 +1,250 @@
+/* cgknob.c: cgroup knobs, their names and values translated v1 <-> v2 */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ctbox.h"
+#include "cgknob.h"
+#include "cgroup.h"
+#include "file.h"
+#include "msg.h"
+#include "parse.h"
+#include "str.h"
+
+enum { K_SIZE, K_MAX, K_SWAP, K_QUOTA, K_PERIOD, K_WEIGHT };
+
+static const struct knob {
+	const char *v2, *v1;
+	unsigned char kind;
+} knobs[] = {
+	{ "memory.max", "memory.limit_in_bytes", K_SIZE },
+	{ "memory.swap.max", "memory.memsw.limit_in_bytes", K_SWAP },
+	{ "pids.max", "pids.max", K_MAX },
+	{ "cpu.max", "cpu.cfs_quota_us", K_QUOTA },
+	{ "cpu.max", "cpu.cfs_period_us", K_PERIOD },
+	{ "cpu.weight", "cpu.shares", K_WEIGHT },
+};
+
+#define UNLIMITED (~0ULL)
+
+/* the entry of a knob, and whether it was named by its v2 name */
+static const struct knob *lookup(const char *name, int *asv2)
+{
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(knobs); i++) {
+		*asv2 = !strcmp(name, knobs[i].v2);
+		if (*asv2 || !strcmp(name, knobs[i].v1))
+			return &knobs[i];
+	}
+	return NULL;
+}
+
+int cg_knob_hier(const char *knob)
+{
+	const struct cg_layout *l = cg_xlayout();
+	const char *dot = strchr(knob, '.');
+	int h;
+
+	if (!dot || dot == knob)
+		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
+	if (!strncmp(knob, "cgroup.", 7))
+		return l->v2 >= 0 ? l->v2 : 0;
+	if ((h = cg_ctrl_hier(knob, dot - knob)) < 0)
+		die("unknown controller in '", knob,
+		    "': no cgroup hierarchy has it");
+	return h;
+}
+
+char *cg_knob_arg(char *arg, int *h)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq)
+		die_usage("invalid knob '", arg, "': expected KNOB=VALUE");
+	*eq = 0;
+	*h = cg_knob_hier(arg);
+	return eq + 1;
+}
+
+void cg_knob_error(const char *dir, const char *knob)
+{
+	if (errno != ENOENT)
+		warn_errno("cannot read ", knob, " of ", dir);
+	else if (access(dir, F_OK))
+		warn("no such group ", dir);
+	else
+		warn(dir, " has no knob ", knob);
+}
+
+static int set(const char *dir, const char *knob, const char *val)
+{
+	int err;
+
+	if (!cg_put(dir, knob, val))
+		return 0;
+	err = errno;
+	if (err == ENOENT)
+		cg_knob_error(dir, knob);
+	else
+		warn_(err, err == EINVAL || err == ERANGE ?
+		      "the kernel rejects " : "cannot set ", knob, "=", val,
+		      " in ", dir, (char *)0);
+	return -1;
+}
+
+/* a limit as a number: max, -1 and v1's page-rounded LONG_MAX are all
+ * UNLIMITED; sizes may end in K, M, G or T */
+static int number(const char *s, unsigned long long *v)
+{
+	if (!strcmp(s, "max") || !strcmp(s, "-1")) {
+		*v = UNLIMITED;
+		return 0;
+	}
+	if (parse_size(s, v))
+		return -1;
+	if (*v > 1ULL << 62)
+		*v = UNLIMITED;
+	return 0;
+}
+
+/*
+ * A value of a limit or a weight, in the form of v2 or v1 (from), into the
+ * form of the other or the same (to_v2), in out of 24. memory.swap.max is
+ * swap alone, v1's memsw memory and swap: the group's memory limit (mem,
+ * read from dir) is taken away or added. NULL if val is no such value.
+ */
+static char *convert(const struct knob *k, const char *dir, const char *val,
+		     int from_v2, int to_v2, char *out)
+{
+	unsigned long long n, mem;
+	char buf[32];
+
+	if (k->kind == K_WEIGHT) {
+		if (parse_u64(val, 10, from_v2 ? 10000 : 262144, &n) ||
+		    n < 2u - from_v2)
+			return NULL;
+		if (from_v2 != to_v2)
+			n = to_v2 ? 1 + (n - 2) * 9999 / 262142 :
+			    2 + (n - 1) * 262142 / 9999;
+		return str_utoa(out, n);
+	}
+	if (number(val, &n))
+		return NULL;
+	if (k->kind == K_SWAP && from_v2 != to_v2 && n != UNLIMITED) {
+		/* the memory limit, under the name dir's version has */
+		if ((cg_get(dir, "memory.max", buf, sizeof(buf)) < 0 &&
+		     cg_get(dir, "memory.limit_in_bytes", buf, sizeof(buf)) < 0)
+		    || number(buf, &mem))
+			return NULL;
+		if (mem == UNLIMITED)
+			n = to_v2 ? n : UNLIMITED;
+		else
+			n = to_v2 ? (n > mem ? n - mem : 0) : n + mem;
+	}
+	if (n == UNLIMITED)
+		return strcpy(out, to_v2 || k->kind == K_MAX ? "max" : "-1");
+	return str_utoa(out, n);
+}
+
+static int bad(const char *knob, const char *val)
+{
+	warn("invalid value '", val, "' for ", knob);
+	return -1;
+}
+
+/* cpu.max is "QUOTA PERIOD" on v2, two files on v1 */
+static int cpu_v2(const char *dir, int kind, const char *val)
+{
+	char buf[64], cat[96];
+
+	if (kind == K_QUOTA)
+		return set(dir, "cpu.max", strcmp(val, "-1") ? val : "max");
+	if (cg_get(dir, "cpu.max", buf, sizeof(buf)) < 0) {
+		cg_knob_error(dir, "cpu.max");
+		return -1;
+	}
+	*strchrnul(buf, ' ') = 0;
+	return set(dir, "cpu.max", str_join(cat, sizeof(cat), buf, " ", val));
+}
+
+static int cpu_v1(const char *dir, const char *val)
+{
+	char q[64], *p;
+
+	if (!str_join(q, sizeof(q), val))
+		return bad("cpu.max", val);
+	p = strchrnul(q, ' ');
+	if (*p)
+		*p++ = 0;
+	if (!strcmp(q, "max"))
+		strcpy(q, "-1");
+	if (!*p)
+		return set(dir, "cpu.cfs_quota_us", q);
+	/* each write must keep quota/period within what the parent allows:
+	 * the period first, else the quota first */
+	if (!cg_put(dir, "cpu.cfs_period_us", p) &&
+	    !cg_put(dir, "cpu.cfs_quota_us", q))
+		return 0;
+	if (set(dir, "cpu.cfs_quota_us", q))
+		return -1;
+	return set(dir, "cpu.cfs_period_us", p);
+}
+
+int cg_knob_set(const char *dir, int h, const char *knob, const char *val)
+{
+	int v2 = cg_layout()->h[h].v2, asv2;
+	const struct knob *k = lookup(knob, &asv2);
+	char buf[24];
+
+	if (!k || (asv2 == v2 && k->kind >= K_QUOTA))
+		return set(dir, knob, val);
+	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
+		return v2 ? cpu_v2(dir, k->kind, val) : cpu_v1(dir, val);
+	if (!convert(k, dir, val, asv2, v2, buf))
+		return bad(knob, val);
+	return set(dir, v2 ? k->v2 : k->v1, buf);
+}
+
+/* cpu.max read on v1, cpu.cfs_*_us read on v2 */
+static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
+{
+	char q[32], p[32], *sp;
+
+	if (v2) {
+		if (cg_get(dir, "cpu.max", q, sizeof(q)) < 0)
+			return -1;
+		sp = strchrnul(q, ' ');
+		*sp = 0;
+		return str_join(buf, size, kind == K_PERIOD ? sp + 1 :
+				strcmp(q, "max") ? q : "-1") ? 0 : -1;
+	}
+	if (cg_get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
+	    cg_get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)
+		return -1;
+	return str_join(buf, size, strcmp(q, "-1") ? q : "max", " ", p) ?
+		0 : -1;
+}
+
+int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
+		size_t size)
+{
+	int v2 = cg_layout()->h[h].v2, asv2;
+	const struct knob *k = lookup(knob, &asv2);
+	char val[32];
+
+	if (!k || asv2 == v2 || k->kind == K_MAX)
+		return cg_get(dir, knob, buf, size);
+	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
+		return cpu_get(dir, v2, k->kind, buf, size) ? -1 :
+		       (int)strlen(buf);
+	if (cg_get(dir, v2 ? k->v2 : k->v1, val, sizeof(val)) < 0)
+		return -1;
+	if (!convert(k, dir, val, v2, asv2, buf)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return strlen(buf);
+}

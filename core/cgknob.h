@@ -1,0 +1,41 @@
+/* cgknob.h: cgroup knobs, their names and values translated v1 <-> v2 */
+/* SPDX-License-Identifier: MIT */
+#ifndef CGKNOB_H
+#define CGKNOB_H
+
+#include <stddef.h>
+
+/*
+ * Where a clear mapping exists, a knob can be named by its v1 or its v2
+ * name on either version, with values in the form of that name:
+ *
+ *   memory.max       memory.limit_in_bytes        max <-> -1, K/M/G sizes
+ *   memory.swap.max  memory.memsw.limit_in_bytes  swap <-> memory + swap
+ *   pids.max         pids.max                     -1 -> max
+ *   cpu.max          cpu.cfs_quota_us, cpu.cfs_period_us
+ *   cpu.weight       cpu.shares   weight = 1 + (shares - 2) * 9999 / 262142
+ *
+ * Any other knob (cpuset.cpus, cpuset.mems...) is written as it is.
+ */
+
+/* the hierarchy serving the knob's controller ("memory" of memory.max;
+ * cgroup.* files: v2, else the first), or die naming the knob */
+int cg_knob_hier(const char *knob);
+
+/* split KNOB=VALUE (arg is changed): the value, and the knob's hierarchy
+ * in *h; dies on a bad one */
+char *cg_knob_arg(char *arg, int *h);
+
+/* set knob to value in the group at dir, of hierarchy h: 0, or -1 with a
+ * message naming the group, the knob and the value */
+int cg_knob_set(const char *dir, int h, const char *knob, const char *value);
+
+/* read knob of the group at dir, of hierarchy h, without its last newline,
+ * into buf: its length, or -1 with errno (ENOENT: no such knob or group) */
+int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
+		size_t size);
+
+/* the message for a failed cg_knob_get, from errno */
+void cg_knob_error(const char *dir, const char *knob);
+
+#endif

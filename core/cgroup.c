@@ -1,0 +1,678 @@
+/* cgroup.c: the cgroup layout (v1, v2, hybrid), groups, attaching processes */
+/* SPDX-License-Identifier: MIT */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "cgroup.h"
+#include "file.h"
+#include "msg.h"
+#include "str.h"
+
+static struct cg_layout layout;
+static int loaded;
+/* the strings of the layout: at most two mounts kept per hierarchy, each
+ * from one line of mountinfo */
+static char pool[2 * CG_HIER_MAX * FILE_LINE_MAX];
+static size_t used;
+
+static const char *keep(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = memcpy(pool + used, s, n);
+
+	used += n;
+	return p;
+}
+
+/* mountinfo escapes space, tab, newline and backslash as \ooo */
+static void unescape(char *s)
+{
+	char *d = s;
+
+	for (; *s; s++, d++) {
+		*d = *s;
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*d = (s[1] - '0') << 6 | (s[2] - '0') << 3 |
+			     (s[3] - '0');
+			s += 3;
+		}
+	}
+	*d = 0;
+}
+
+/*
+ * ID PARENT DEV ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPER
+ * A v1 hierarchy is known by its super block options, "rw,cpu,cpuacct":
+ * the controllers (or name=), then rarely an option that names none.
+ */
+static int mountinfo_line(char *line, void *ctx)
+{
+	char *f[5], *fs, *super, *w;
+	struct cg_hier *h;
+	int i, v2;
+
+	for (i = 0; i < 5; i++)
+		f[i] = str_word(&line);
+	do
+		w = str_word(&line);
+	while (*w && strcmp(w, "-"));
+	fs = str_word(&line);
+	str_word(&line);
+	super = str_word(&line);
+	v2 = !strcmp(fs, "cgroup2");
+	if (!v2 && (strcmp(fs, "cgroup") || strlen(super) < 4))
+		return 0;
+	super = v2 ? "" : super + 3;
+	for (i = 0; i < layout.n && (layout.h[i].v2 != v2 ||
+				     strcmp(layout.h[i].ctrls, super)); i++)
+		;
+	/* mounted again: keep the mount that shows the hierarchy's root */
+	h = &layout.h[i];
+	if (i < layout.n ? !strcmp(h->root, "/") || strcmp(f[3], "/") :
+	    i == CG_HIER_MAX)
+		return 0;
+	layout.n += i == layout.n;
+	unescape(f[3]);
+	unescape(f[4]);
+	h->mnt = keep(f[4]);
+	h->root = keep(f[3]);
+	h->ctrls = keep(super);
+	h->v2 = v2;
+	if (v2)
+		layout.v2 = i;
+	return 0;
+}
+
+const struct cg_layout *cg_layout(void)
+{
+	if (!loaded) {
+		loaded = 1;
+		layout.v2 = -1;
+		file_lines("/proc/self/mountinfo", mountinfo_line, NULL);
+	}
+	return &layout;
+}
+
+void cg_none(void)
+{
+	warn("no cgroup file system is mounted; mount one: 'mount -t cgroup2"
+	     " none /sys/fs/cgroup', or per v1 controller 'mount -t cgroup"
+	     " -o memory none /sys/fs/cgroup/memory'");
+}
+
+const struct cg_layout *cg_xlayout(void)
+{
+	if (!cg_layout()->n) {
+		cg_none();
+		exit(1);
+	}
+	return &layout;
+}
+
+int cg_get(const char *dir, const char *name, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+
+	if (!str_join(path, sizeof(path), dir, "/", name) ||
+	    (n = file_read(path, buf, size)) < 0)
+		return -1;
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = 0;
+	return n;
+}
+
+int cg_put(const char *dir, const char *name, const char *val)
+{
+	char path[PATH_MAX];
+
+	if (!str_join(path, sizeof(path), dir, "/", name))
+		return -1;
+	return file_write_str(path, val);
+}
+
+/* a list of words as read from a file ("cpu memory"), as a comma list */
+static char *commas(char *s)
+{
+	char *p;
+
+	for (p = s; *p; p++)
+		if (*p == ' ' || *p == '\n')
+			*p = ',';
+	return s;
+}
+
+const char *cg_v2_ctrls(void)
+{
+	static char buf[256];
+	static int done;
+
+	if (!done++ && cg_layout()->v2 >= 0)
+		cg_get(layout.h[layout.v2].mnt, "cgroup.controllers", buf,
+		       sizeof(buf));
+	return commas(buf);
+}
+
+/* the kernel lists a v1 hierarchy's controllers first, then its options:
+ * one of these first means it has none */
+int cg_has_ctrls(int h)
+{
+	static const char *const opts[] = {
+		"name=", "xattr", "clone_children", "release_agent=",
+		"favordynmods", NULL
+	};
+	const char *c = cg_layout()->h[h].ctrls;
+	int i;
+
+	if (layout.h[h].v2)
+		return *cg_v2_ctrls() != 0;
+	for (i = 0; opts[i] && strncmp(c, opts[i], strlen(opts[i])); i++)
+		;
+	return !opts[i];
+}
+
+/* is the word w (n bytes) in the comma list? */
+static int has_word(const char *list, const char *w, size_t n)
+{
+	for (; list; list = strchr(list, ','), list += !!list)
+		if (!strncmp(list, w, n) && (list[n] == ',' || !list[n]))
+			return 1;
+	return 0;
+}
+
+/* each controller is in one v1 hierarchy at most: any of a line of
+ * /proc/PID/cgroup names it */
+static int v1_hier(const char *w, size_t n)
+{
+	int i;
+
+	for (i = 0; n && i < cg_layout()->n; i++)
+		if (!layout.h[i].v2 && has_word(layout.h[i].ctrls, w, n))
+			return i;
+	return -1;
+}
+
+int cg_hier_by_ctrls(const char *ctrls)
+{
+	if (!*ctrls)
+		return cg_layout()->v2;
+	return v1_hier(ctrls, strchrnul(ctrls, ',') - ctrls);
+}
+
+int cg_ctrl_hier(const char *ctrl, size_t n)
+{
+	int i = v1_hier(ctrl, n);
+
+	if (i < 0 && n && has_word(cg_v2_ctrls(), ctrl, n))
+		i = layout.v2;
+	return i;
+}
+
+int cg_dotdot(const char *p)
+{
+	for (;; p++) {
+		if (p[0] == '.' && p[1] == '.' && (!p[2] || p[2] == '/'))
+			return 1;
+		if (!(p = strchr(p, '/')))
+			return 0;
+	}
+}
+
+char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
+{
+	const char *r = h->root;
+	size_t n;
+
+	while (*path == '/')
+		path++;
+	while (*r == '/')
+		r++;
+	n = strlen(r);
+	if ((n && (strncmp(path, r, n) || (path[n] && path[n] != '/'))) ||
+	    cg_dotdot(path)) {
+		errno = EXDEV;
+		return NULL;
+	}
+	for (path += n; *path == '/'; path++)
+		;
+	return str_join(buf, PATH_MAX, h->mnt, *path ? "/" : "", path);
+}
+
+/* the kernel's refusals, in words */
+static const char *attach_why(int err, const char *dir)
+{
+	if (err == ENOENT && access(dir, F_OK))
+		return ": no such group";
+	if (err == EBUSY)
+		return ": cgroup v2 puts processes only in groups that enable"
+		       " no controller for children (cgroup.subtree_control)";
+	if (err == ENOSPC)
+		return ": set its cpuset.cpus and cpuset.mems first";
+	return NULL;
+}
+
+int cg_attach(const char *dir, pid_t pid)
+{
+	char num[24];
+	const char *why;
+	int err;
+
+	str_utoa(num, pid ? pid : getpid());
+	if (!cg_put(dir, "cgroup.procs", num))
+		return 0;
+	err = errno;
+	/* v1 before Linux 3.0 has only tasks, per thread */
+	if (err == ENOENT && !cg_put(dir, "tasks", num))
+		return 0;
+	if ((why = attach_why(err, dir)))
+		warn("cannot move process ", num, " into ", dir, why);
+	else
+		warn_(err, "cannot move process ", num, " into ", dir,
+		      (char *)0);
+	return -1;
+}
+
+struct join {
+	pid_t pid;
+	unsigned hiers;		/* the hierarchies to join */
+	int joined, failed;
+	char why[512];		/* the hierarchies skipped, and why */
+};
+
+/* ID:CONTROLLERS:PATH, one line per hierarchy of the target */
+static int join_line(char *line, void *ctx)
+{
+	struct join *j = ctx;
+	char *f[3], dir[PATH_MAX];
+	size_t n = strlen(j->why);
+	int i;
+
+	if (str_split(line, ':', f, 3) != 3)
+		return 0;
+	i = cg_hier_by_ctrls(f[1]);
+	if (i >= 0 && !(j->hiers >> i & 1))
+		return 0;
+	if (i >= 0 && cg_dir(dir, &layout.h[i], f[2])) {
+		j->failed |= cg_attach(dir, j->pid);
+		j->joined++;
+	} else if (!str_join(j->why + n, sizeof(j->why) - n, "; ",
+			   *f[1] ? f[1] : "cgroup2", i < 0 ?
+			   " is not mounted here" :
+			   " is mounted here without the group"))
+		j->why[n] = 0;
+	return 0;
+}
+
+int cg_join_like(pid_t target, pid_t pid)
+{
+	struct join j = { .pid = pid, .hiers = ~0u };
+	char path[PROC_PATH_MAX], num[24];
+
+	if (!cg_layout()->n) {
+		cg_none();
+		return -1;
+	}
+	str_utoa(num, target);
+	if (file_lines(str_procpath(path, target, "cgroup"), join_line, &j) < 0)
+		warn_errno("cannot read the cgroups of process ", num);
+	else if (!j.joined)
+		warn("no cgroup of process ", num, " can be joined", j.why);
+	else
+		return j.failed;
+	return -1;
+}
+
+int cg_save(char *buf, size_t size)
+{
+	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
+}
+
+int cg_restore(char *saved, pid_t pid, unsigned hiers)
+{
+	struct join j = { .pid = pid, .hiers = hiers };
+	char *line, *nl;
+
+	for (line = saved; *line; line = nl) {
+		nl = strchrnul(line, '\n');
+		if (*nl)
+			*nl++ = 0;
+		join_line(line, &j);
+	}
+	return j.failed;
+}
+
+/* the hierarchies of a comma list of controllers, or die naming one that
+ * none has; "*": every one with a controller (not the named v1 ones) */
+static unsigned hiers_of(const char *ctrls)
+{
+	const struct cg_layout *l = cg_xlayout();
+	unsigned m = 0;
+	size_t n;
+	int h;
+
+	if (!strcmp(ctrls, "*")) {
+		for (h = 0; h < l->n; h++)
+			if (cg_has_ctrls(h))
+				m |= 1u << h;
+		return m;
+	}
+	if (!*ctrls && l->v2 < 0)
+		die("no cgroup v2 hierarchy is mounted for ':PATH'");
+	if (!*ctrls)
+		return 1u << l->v2;
+	for (; *ctrls; ctrls += n + !!ctrls[n]) {
+		n = strchrnul(ctrls, ',') - ctrls;
+		if ((h = cg_ctrl_hier(ctrls, n)) < 0)
+			die("no cgroup hierarchy has the controller '",
+			    ctrls, "'");
+		m |= 1u << h;
+	}
+	return m;
+}
+
+static void set_path(struct cg_group *g, char *path)
+{
+	if (cg_dotdot(path))
+		die("invalid group '", path,
+		    "': '..' would leave the hierarchy");
+	while (*path == '/')
+		path++;
+	g->path = path;
+	memset(g->made, 0, sizeof(g->made));
+	g->entered = 0;
+}
+
+void cg_group_path(struct cg_group *g, char *path)
+{
+	g->ctrls = NULL;
+	g->hiers = (1u << cg_xlayout()->n) - 1;
+	set_path(g, path);
+}
+
+void cg_group(struct cg_group *g, char *arg)
+{
+	char *colon = strchr(arg, ':');
+
+	if (!colon)
+		die_usage("invalid group '", arg,
+			  "': expected CONTROLLERS:PATH");
+	*colon = 0;
+	g->ctrls = arg;
+	g->hiers = hiers_of(arg);
+	set_path(g, colon + 1);
+}
+
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
+{
+	if (*n == CG_GROUPS_MAX)
+		die_usage("too many groups");
+	cg_group(&g[(*n)++], arg);
+}
+
+char *cg_group_dir(char *buf, const struct cg_group *g, int h)
+{
+	const struct cg_hier *hi = &cg_layout()->h[h];
+
+	if (cg_dir(buf, hi, g->path))
+		return buf;
+	if (errno != EXDEV)
+		die_errno("invalid group ", g->path);
+	die("group ", g->path, " is outside the part of its hierarchy mounted"
+	    " at ", hi->mnt);
+}
+
+/* "+memory +pids ": the controllers of g that v2 serves */
+static char *v2_want(char *buf, size_t size, const struct cg_group *g)
+{
+	const char *c = g->ctrls;
+	size_t n, len = 0;
+
+	if (c && !strcmp(c, "*"))
+		c = cg_v2_ctrls();
+	for (; c && *c; c += n + !!c[n]) {
+		n = strchrnul(c, ',') - c;
+		if (cg_ctrl_hier(c, n) != layout.v2 || len + n + 3 > size)
+			continue;
+		buf[len++] = '+';
+		memcpy(buf + len, c, n);
+		len += n;
+		buf[len++] = ' ';
+	}
+	buf[len] = 0;
+	return buf;
+}
+
+/* does dir/name list every controller of want? -1 if it cannot be read */
+static int lists(const char *dir, const char *name, const char *want)
+{
+	char cur[256];
+	size_t n;
+
+	if (cg_get(dir, name, cur, sizeof(cur)) < 0)
+		return -1;
+	commas(cur);
+	for (; *want++ == '+'; want += n + 1)
+		if (!has_word(cur, want, n = strchr(want, ' ') - want))
+			return 0;
+	return 1;
+}
+
+/*
+ * cgroup v2 gives a group's children only the controllers enabled in its
+ * cgroup.subtree_control, and refuses to enable a domain controller there
+ * while the group has processes of its own (the root excepted).
+ */
+static int enable(const char *dir, const char *want)
+{
+	if (lists(dir, "cgroup.subtree_control", want) > 0 ||
+	    !cg_put(dir, "cgroup.subtree_control", want))
+		return 0;
+	if (errno == EBUSY)
+		warn("cannot enable ", want, "in ", dir, ": it has processes,"
+		     " and cgroup v2 enables controllers only for the children"
+		     " of groups without");
+	else
+		warn_errno("cannot enable ", want, "in ", dir);
+	return -1;
+}
+
+/*
+ * Go down from the root of hierarchy h to g: on v2 enable g's controllers
+ * in each group above it, top-down (a group passes on only what it got);
+ * with create, make each missing group on the way. Without create nothing
+ * is done if g has its controllers already (or does not exist: attaching
+ * will say so).
+ */
+static int walk(struct cg_group *g, int h, int create)
+{
+	char dir[PATH_MAX], want[128] = "", *p, c;
+	int depth = 0;
+
+	cg_group_dir(dir, g, h);
+	if (layout.h[h].v2)
+		v2_want(want, sizeof(want), g);
+	if (!create && (!*want || lists(dir, "cgroup.controllers", want)))
+		return 0;
+	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
+		c = *p;
+		*p = 0;
+		if (create && depth++) {
+			if (!mkdir(dir, 0755)) {
+				g->made[h]++;
+				g->deep[h] = depth - 1;
+			} else if (errno != EEXIST) {
+				warn_errno("cannot create ", dir);
+				return -1;
+			}
+		}
+		if (!c)
+			return 0;
+		if (*want && enable(dir, want))
+			return -1;
+		*p = c;
+	}
+}
+
+int cg_prepare(struct cg_group *g, int create)
+{
+	int h;
+
+	for (h = 0; h < cg_layout()->n; h++)
+		if (g->hiers >> h & 1 && walk(g, h, create)) {
+			cg_undo(g);
+			return -1;
+		}
+	return 0;
+}
+
+/* the number of components of g's path, as walk counts them */
+static int steps(const char *dir, int h)
+{
+	int n = 0;
+
+	for (dir += strlen(layout.h[h].mnt); *dir; dir++)
+		n += *dir == '/';
+	return n;
+}
+
+void cg_undo(struct cg_group *g)
+{
+	char dir[PATH_MAX];
+	int h, n;
+
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (!g->made[h])
+			continue;
+		/* from the deepest group made: a later mkdir may have failed */
+		cg_group_dir(dir, g, h);
+		for (n = steps(dir, h); n > g->deep[h]; n--)
+			*strrchr(dir, '/') = 0;
+		for (; g->made[h] && !rmdir(dir); g->made[h]--)
+			*strrchr(dir, '/') = 0;
+	}
+}
+
+int cg_enter(struct cg_group *g, pid_t pid)
+{
+	char dir[PATH_MAX];
+	int h;
+
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (!(g->hiers >> h & 1))
+			continue;
+		if (cg_attach(cg_group_dir(dir, g, h), pid))
+			return -1;
+		g->entered |= 1u << h;
+	}
+	return 0;
+}
+
+int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
+	    void *ctx)
+{
+	union {
+		struct dirent d;
+		char b[2048];
+	} buf;
+	struct dirent *d;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
+	long n = 0, i;
+
+	if (fd < 0)
+		return -1;
+	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
+		for (i = 0; !r && i < n; i += d->d_reclen) {
+			d = (struct dirent *)(buf.b + i);
+			if (d->d_name[0] != '.')
+				r = fn(d->d_name, d->d_type, ctx);
+		}
+	close(fd);
+	return n < 0 ? -1 : r;
+}
+
+struct rm {
+	char *dir;
+	const char *refuge;
+	int failed;
+};
+
+static int rm_sub(const char *name, int type, void *ctx)
+{
+	struct rm *r = ctx;
+	size_t n = strlen(r->dir);
+
+	if (type == DT_DIR) {
+		if (!str_join(r->dir + n, PATH_MAX - n, "/", name) ||
+		    cg_remove(r->dir, r->refuge, 1))
+			r->failed = 1;
+		r->dir[n] = 0;
+	}
+	return 0;
+}
+
+static int move_out(char *pid, void *refuge)
+{
+	cg_put(refuge, "cgroup.procs", pid);
+	return 0;
+}
+
+int cg_remove(char *dir, const char *refuge, int recursive)
+{
+	struct rm r = { dir, refuge, 0 };
+	char procs[PATH_MAX];
+
+	if (recursive)
+		cg_list(dir, rm_sub, &r);
+	if (r.failed)
+		return -1;
+	if (!rmdir(dir))
+		return 0;
+	if (errno == EBUSY &&
+	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
+		file_lines(procs, move_out, (void *)refuge);
+		if (!rmdir(dir))
+			return 0;
+	}
+	if (errno == ENOENT)
+		warn("cannot remove ", dir, ": no such group");
+	else
+		warn_errno("cannot remove ", dir, errno == EBUSY ?
+			   ": it has processes or subgroups" : "");
+	return -1;
+}
+
+int cg_delete(struct cg_group *g, int recursive)
+{
+	char dir[PATH_MAX], up[PATH_MAX];
+	int h, st = 0, rec;
+
+	if (!*g->path) {
+		warn("cannot remove a root group");
+		return -1;
+	}
+	for (h = 0; h < cg_layout()->n; h++) {
+		if (!(g->hiers >> h & 1))
+			continue;
+		cg_group_dir(dir, g, h);
+		/* the group, then the parents cg_prepare made for it */
+		for (rec = recursive;; rec = 0) {
+			strcpy(up, dir);
+			*strrchr(up, '/') = 0;
+			if (cg_remove(dir, up, rec)) {
+				st = -1;
+				break;
+			}
+			strcpy(dir, up);
+			if (!g->made[h] || !--g->made[h])
+				break;
+		}
+	}
+	return st;
+}

@@ -1,0 +1,149 @@
+/* cgroup.h: the cgroup layout (v1, v2, hybrid), groups, attaching processes */
+/* SPDX-License-Identifier: MIT */
+#ifndef CGROUP_H
+#define CGROUP_H
+
+#include <sys/types.h>
+
+/*
+ * A hierarchy is one cgroup file system: on v1 one per controller or group
+ * of co-mounted controllers (or a named one, "name=systemd"), on v2 the
+ * single unified one. Mounted twice, it is listed once, at the mount that
+ * shows its root if there is one.
+ */
+#define CG_HIER_MAX 16
+
+struct cg_hier {
+	const char *mnt;	/* the mount point */
+	const char *root;	/* the group mounted there: "/" but for a
+				 * bind mount of a sub-group */
+	const char *ctrls;	/* v1: the super block's options after "rw,":
+				 * "cpu,cpuacct", "name=systemd"; v2: "" */
+	int v2;
+};
+
+struct cg_layout {
+	int n;
+	int v2;			/* index of the v2 hierarchy, or -1 */
+	struct cg_hier h[CG_HIER_MAX];
+};
+
+/* the hierarchies mounted in our mount namespace, from /proc/self/mountinfo
+ * (read once); n is 0 when there is none (see cg_none) */
+const struct cg_layout *cg_layout(void);
+
+/* cg_layout, dying with cg_none's message when nothing is mounted */
+const struct cg_layout *cg_xlayout(void);
+
+/* warn that no cgroup file system is mounted, with what to mount */
+void cg_none(void);
+
+/* read dir/name (a knob), without its last newline, into buf: its length,
+ * or -1 with errno */
+int cg_get(const char *dir, const char *name, char *buf, size_t size);
+/* write val to dir/name in one write: 0, or -1 with errno */
+int cg_put(const char *dir, const char *name, const char *val);
+
+/* the controllers the v2 hierarchy offers (its root's cgroup.controllers)
+ * as a comma list; "" without v2 */
+const char *cg_v2_ctrls(void);
+
+/* does hierarchy h have controllers (v1: not only a name=; v2: offers
+ * any)? */
+int cg_has_ctrls(int h);
+
+/* the index of the v1 hierarchy of these controllers (a comma list, as
+ * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
+int cg_hier_by_ctrls(const char *ctrls);
+
+/* the hierarchy serving the controller named by the n bytes at ctrl: the v1
+ * one that has it, else v2 if it offers it; -1 */
+int cg_ctrl_hier(const char *ctrl, size_t n);
+
+/* does path have a ".." component? */
+int cg_dotdot(const char *path);
+
+/* the directory of the group PATH of hierarchy h (relative to its root, a
+ * leading "/" or not, as in /proc/PID/cgroup) in buf of PATH_MAX; NULL with
+ * errno EXDEV when the group lies outside what is mounted (a sub-group
+ * bind-mounted, a group outside our cgroup namespace), ENAMETOOLONG */
+char *cg_dir(char *buf, const struct cg_hier *h, const char *path);
+
+/* move process pid (0: ourselves) into the group at directory dir, through
+ * cgroup.procs (tasks on v1 kernels without it): 0, or -1 with a message
+ * printed that explains the kernel's refusal */
+int cg_attach(const char *dir, pid_t pid);
+
+/*
+ * Put pid (0: ourselves) into every cgroup process target is in: each line
+ * of /proc/TARGET/cgroup, on each v1 hierarchy (named ones too) and on the
+ * v2 one. A hierarchy absent from our mount namespace, or mounted at a
+ * sub-path that does not hold the target's group, is skipped; the reasons
+ * are printed only when nothing could be joined. Paths are those of our
+ * mount namespace: call this before entering the target's. Returns 0, or -1
+ * with a message printed.
+ */
+int cg_join_like(pid_t target, pid_t pid);
+
+/* the same from a copy of /proc/self/cgroup (changed in place), in the
+ * hierarchies of the mask only: cg_save, then cg_restore with the
+ * hierarchies cg_enter moved us in, undoes the moves */
+int cg_save(char *buf, size_t size);
+int cg_restore(char *saved, pid_t pid, unsigned hiers);
+
+/*
+ * A group as the applets take it: CONTROLLERS:PATH, where CONTROLLERS is a
+ * comma list, "*" (every controller) or "" (the v2 hierarchy alone), and
+ * PATH is relative to the root of each hierarchy.
+ */
+struct cg_group {
+	const char *ctrls;	/* as given */
+	const char *path;	/* without leading '/'; "" is the root */
+	unsigned hiers;		/* bit i: the group lives in hierarchy i */
+	unsigned entered;	/* hierarchies cg_enter moved a process in */
+	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made */
+	unsigned char deep[CG_HIER_MAX];	/* the depth of the deepest */
+};
+
+/* parse arg (changed in place), or die naming what is wrong: no ':', an
+ * unknown controller, a ".." */
+void cg_group(struct cg_group *g, char *arg);
+/* the same into g[*n], counted; dies when there are too many */
+#define CG_GROUPS_MAX 64
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
+/* a PATH alone, in every hierarchy (cgset, cgget) */
+void cg_group_path(struct cg_group *g, char *path);
+
+/* the directory of g in hierarchy h, in buf of PATH_MAX, or die */
+char *cg_group_dir(char *buf, const struct cg_group *g, int h);
+
+/* make g ready for processes and knobs in each of its hierarchies: on v2
+ * enable its controllers in the cgroup.subtree_control of each group above
+ * it, top-down, where they are not yet; with create, also make the missing
+ * groups, parents first (an existing group is fine). 0, or -1 with a
+ * message printed and nothing left made. */
+int cg_prepare(struct cg_group *g, int create);
+/* remove what cg_prepare made, deepest first */
+void cg_undo(struct cg_group *g);
+
+/* move pid (0: ourselves) into g in each of its hierarchies: 0, or -1 with
+ * a message printed */
+int cg_enter(struct cg_group *g, pid_t pid);
+
+/* remove g in each of its hierarchies (with its subgroups if recursive),
+ * and the parents cg_prepare made for it; processes still in a group move
+ * to its parent, as libcgroup does. 0, or -1 with a message printed */
+int cg_delete(struct cg_group *g, int recursive);
+
+/* remove the group at dir (with its subgroups if recursive), moving the
+ * processes still in it to refuge (its parent); 0, or -1 with a message
+ * printed */
+int cg_remove(char *dir, const char *refuge, int recursive);
+
+/* call fn for each entry of directory dir (not "." and ".."), in the
+ * kernel's order, until it returns non-zero, which is returned; -1 with
+ * errno when dir cannot be read */
+int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
+	    void *ctx);
+
+#endif
