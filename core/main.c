@@ -24,13 +24,17 @@ static const char *base(const char *p)
 	return s ? s + 1 : p;
 }
 
+/* pointers, not an index: a build with no applet compares nothing */
+#define EACH_APPLET(a) \
+	for (a = applets; a < applets + APPLET_COUNT; a++)
+
 const struct applet *applet_find(const char *name)
 {
-	unsigned i;
+	const struct applet *a;
 
-	for (i = 0; i < APPLET_COUNT; i++)
-		if (!strcmp(applets[i].name, name))
-			return &applets[i];
+	EACH_APPLET(a)
+		if (!strcmp(a->name, name))
+			return a;
 	return NULL;
 }
 
@@ -81,15 +85,15 @@ static int run(const struct applet *a, int argc, char **argv, int prefixed)
 
 static int list(int full)
 {
-	unsigned i;
+	const struct applet *a;
 
-	for (i = 0; i < APPLET_COUNT; i++) {
+	EACH_APPLET(a) {
 		if (full) {
 			out_str("usr/");
-			out_str(applets[i].dir);
+			out_str(a->dir);
 			out_char('/');
 		}
-		out_str(applets[i].name);
+		out_str(a->name);
 		out_char('\n');
 	}
 	return out_close();
@@ -97,7 +101,7 @@ static int list(int full)
 
 static int usage(void)
 {
-	unsigned i;
+	const struct applet *a;
 
 	out_str("ctbox " CTBOX_VERSION
 		": namespaces, cgroups, capabilities and seccomp\n\n"
@@ -109,9 +113,9 @@ static int usage(void)
 		"--install makes a hard link (-s: a symbolic link) to ctbox for\n"
 		"each applet, in DIR, or in /usr/bin and /usr/sbin.\n\n"
 		"Applets:");
-	for (i = 0; i < APPLET_COUNT; i++) {
-		out_str(i ? ", " : " ");
-		out_str(applets[i].name);
+	EACH_APPLET(a) {
+		out_str(a == applets ? " " : ", ");
+		out_str(a->name);
 	}
 	out_char('\n');
 	return out_close();
@@ -153,8 +157,8 @@ static int install(int argc, char **argv)
 {
 	char self[PATH_MAX], dst[PATH_MAX];
 	const char *dir = NULL;
+	const struct applet *a;
 	int sym = 0, i, st = 0;
-	unsigned k;
 
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "-s"))
@@ -170,12 +174,11 @@ static int install(int argc, char **argv)
 		mkdir("/usr/bin", 0755);
 		mkdir("/usr/sbin", 0755);
 	}
-	for (k = 0; k < APPLET_COUNT; k++) {
-		if (!(dir ? str_join(dst, sizeof(dst), dir, "/", applets[k].name)
-		      : str_join(dst, sizeof(dst), "/usr/", applets[k].dir,
-				 "/", applets[k].name)))
+	EACH_APPLET(a) {
+		if (!(dir ? str_join(dst, sizeof(dst), dir, "/", a->name)
+		      : str_join(dst, sizeof(dst), "/usr/", a->dir, "/", a->name)))
 			die_errno("cannot link ", dir ? dir : "/usr", "/",
-				  applets[k].name);
+				  a->name);
 		st |= install_one(self, dst, sym);
 	}
 	return st;

@@ -1,17 +1,22 @@
 /* ns.c: the one table of namespace kinds, and opening namespace files */
 /* SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <linux/nsfs.h>
+#include <linux/stat.h>
 
 #include "msg.h"
 #include "ns.h"
+#include "parse.h"
 #include "str.h"
 
 #ifndef CLONE_NEWTIME
@@ -64,6 +69,9 @@ int ns_open_file(const char *path, const struct ns_kind *k)
 	if (fd < 0)
 		die_errno("cannot open ", path);
 	kind = ns_kind_of(fd);
+	/* qemu-user does not know the ioctl (ENOSYS): setns() will judge */
+	if (kind < 0 && errno == ENOSYS)
+		return fd;
 	if (kind < 0)
 		die(path, " is not a namespace file");
 	if (&ns_kinds[kind] != k)
@@ -89,6 +97,10 @@ int ns_open_pid(pid_t pid, const struct ns_kind *k)
 		die("no process ", str_utoa(num, pid));
 	if (access("/proc/self", F_OK))
 		die("cannot open ", path, ": /proc is not mounted");
+	/* we have the kind, it does not: a zombie, its namespaces gone */
+	if (pid > 0 && ns_supported(k))
+		die("cannot open ", path, ": process ", str_utoa(num, pid),
+		    " has exited");
 	die("cannot open ", path, ": the kernel has no ", k->name,
 	    " namespaces");
 }
@@ -104,4 +116,75 @@ const char *ns_netns_path(const char *arg, char *buf, size_t size)
 		if (str_join(buf, size, dirs[i], arg) && !access(buf, F_OK))
 			return buf;
 	return NULL;
+}
+
+int ns_open_net(const char *arg)
+{
+	char path[PATH_MAX];
+	const char *p = ns_netns_path(arg, path, sizeof(path));
+	unsigned long long pid;
+
+	if (p)
+		return ns_open_file(p, &ns_kinds[NS_NET]);
+	if (!parse_u64(arg, 10, INT_MAX, &pid) && pid)
+		return ns_open_pid(pid, &ns_kinds[NS_NET]);
+	die("no network namespace '", arg, "' in /run/netns or /var/run/netns");
+}
+
+/* the entries are bind mounts on empty files; anything else (a fifo would
+ * block the open) is skipped */
+static int scan_netns(const char *dir, int (*match)(int fd, void *ctx),
+		      void *ctx, char *buf, size_t size)
+{
+	union { struct dirent d; char b[2048]; } ents;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), fd, hit = 0;
+	long n, off;
+
+	if (dfd < 0)
+		return 0;
+	while (!hit && (n = getdents(dfd, &ents.d, sizeof(ents))) > 0) {
+		for (off = 0; !hit && off < n; ) {
+			struct dirent *d = (struct dirent *)(ents.b + off);
+
+			off += d->d_reclen;
+			if (d->d_type != DT_REG && d->d_type != DT_UNKNOWN)
+				continue;
+			fd = openat(dfd, d->d_name,
+				    O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			hit = match(fd, ctx) && str_join(buf, size, d->d_name);
+			close(fd);
+		}
+	}
+	close(dfd);
+	return hit;
+}
+
+const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
+			  char *buf, size_t size)
+{
+	/* /var/run is usually a link to /run: a second look when the
+	 * first finds nothing */
+	if (scan_netns("/run/netns", match, ctx, buf, size) ||
+	    scan_netns("/var/run/netns", match, ctx, buf, size))
+		return buf;
+	return NULL;
+}
+
+/* statx, raw: musl's stat family costs 800 bytes the binary has no other
+ * use for */
+static int ns_statx(int fd, struct statx *x)
+{
+	return syscall(SYS_statx, (long)fd, (long)"", (long)AT_EMPTY_PATH,
+		       (long)STATX_INO, (long)x);
+}
+
+int ns_same(int a, int b)
+{
+	struct statx x, y;
+
+	return !ns_statx(a, &x) && !ns_statx(b, &y) &&
+	       x.stx_ino == y.stx_ino && x.stx_dev_major == y.stx_dev_major &&
+	       x.stx_dev_minor == y.stx_dev_minor;
 }

@@ -53,4 +53,18 @@ int ns_open_pid(pid_t pid, const struct ns_kind *k);
  * /var/run/netns. Returns buf, or NULL when no such name exists. */
 const char *ns_netns_path(const char *arg, char *buf, size_t size);
 
+/* open a network namespace given as ip-netns does: a name (ns_netns_path),
+ * a path to a namespace file, or a PID (its /proc/PID/ns/net); dies naming
+ * it when there is no such namespace or it cannot be opened */
+int ns_open_net(const char *arg);
+
+/* the name of a namespace under /run/netns (then /var/run/netns) for
+ * which match(fd of it, ctx) says 1: buf, or NULL when none does */
+const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
+			  char *buf, size_t size);
+
+/* do the open files a and b name the same namespace? (the same inode of
+ * nsfs: 0 when either cannot tell) */
+int ns_same(int a, int b);
+
 #endif

@@ -16,7 +16,6 @@
 TESTFILE=${TESTFILE:-$(basename "$0" .test)}
 SKIPPING=
 CLEANUPS=
-SEQ=0
 
 _record()
 {
@@ -27,8 +26,15 @@ pass() { _record PASS "$1"; }
 fail() { _record FAIL "$1" "$2"; }
 skip() { _record SKIP "$1" "$2"; }
 
-# A unique, short name (fits IFNAMSIZ with room for a suffix): ct<pid><n>
-uname_() { SEQ=$((SEQ + 1)); echo "${1:-ct}$$$SEQ"; }
+# A unique, short name (fits IFNAMSIZ with room for a suffix): ct<pid><n>.
+# The counter lives in a file, since $(uname_) runs in a subshell.
+SEQFILE=$(mktemp /tmp/ctbox-seq.XXXXXX)
+uname_()
+{
+	_s=$(($(cat "$SEQFILE" 2>/dev/null || echo 0) + 1))
+	echo $_s > "$SEQFILE"
+	echo "${1:-ct}$$$_s"
+}
 
 cleanup() { CLEANUPS="$*
 $CLEANUPS"; }
@@ -38,6 +44,7 @@ _run_cleanups()
 		[ -n "$c" ] && eval "$c" >/dev/null 2>&1
 	done
 	CLEANUPS=
+	rm -f "$SEQFILE"
 }
 trap '_run_cleanups' EXIT
 trap '_run_cleanups; exit 130' INT TERM
