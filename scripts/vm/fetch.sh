@@ -78,6 +78,7 @@ deb_name()
 	echo "${1}_$(echo "$2" | sed 's/:/%3a/')_$3.deb"
 }
 
+# apt-get download PKG=VERSION of Debian arch DA into CACHE
 get()
 {
 	(cd "$CACHE" && apt-get download -q "$1:$3=$2") >"$CACHE/.log" 2>&1
@@ -102,13 +103,16 @@ download()
 }
 
 # older kernels of this flavour are of no more use once a newer one is here
+# (linux-image-6.1.0-56-amd64, not linux-image-6.1.0-56-cloud-amd64)
 prune()
 {
-	for f in "$CACHE"/linux-image-*-"$FLAVOUR"_*_"$DA".deb; do
-		[ -e "$f" ] || continue
-		[ "${f##*/}" = "$(deb_name "$KPKG" "$KVER" "$DA")" ] ||
-			rm -f "$f"
+	keep=$(deb_name "$KPKG" "$KVER" "$DA")
+	for f in "$CACHE"/linux-image-*_"$DA".deb; do
+		f=${f##*/}
+		echo "$f" | grep -qE "^linux-image-[0-9.]+-[0-9]+-${FLAVOUR}_" &&
+			[ "$f" != "$keep" ] && rm -f "$CACHE/$f"
 	done
+	return 0
 }
 
 # module file of NAME under the unpacked lib/modules/KVER dir $1
