@@ -67,7 +67,7 @@ CFLAGS ?= -Os
 CT_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fno-pie \
-	-D_GNU_SOURCE -I$(G) -I$(SRC)/core -isystem $(B)/include \
+	-D_GNU_SOURCE -I$(G) -iquote $(SRC)/core -isystem $(B)/include \
 	$(if $(filter 1,$(WERROR)),-Werror)
 CT_LDFLAGS := -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,common-page-size=64
@@ -177,6 +177,12 @@ $(B)/obj/%.o: $(SRC)/%.c $(G)/config.h $(G)/applets.h $(B)/flags $(B)/include/.s
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(CT_CFLAGS) -DCTBOX_VERSION='"$(VERSION)"' -MMD -MP -c -o $@ $<
 -include $(OBJS:.o=.d)
+
+# the capability names of the target's kernel headers
+$(G)/capnames.h: $(SRC)/scripts/gen-capnames.sh $(B)/include/.stamp $(B)/flags
+	$(say) GEN $@
+	$(Q)sh $(SRC)/scripts/gen-capnames.sh "$(CC) -isystem $(B)/include" $@
+$(B)/obj/core/captext.o: $(G)/capnames.h
 
 $(B)/ctbox.full: $(OBJS) $(SECCOMP_LIB) $(B)/flags
 	$(say) LD $@

@@ -9,8 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
-#include <sys/syscall.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <linux/magic.h>
 #include <linux/nsfs.h>
 #include <linux/stat.h>
 
@@ -18,6 +19,7 @@
 #include "ns.h"
 #include "parse.h"
 #include "str.h"
+#include "sys.h"
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
@@ -47,12 +49,18 @@ int ns_supported(const struct ns_kind *k)
 
 int ns_kind_of(int fd)
 {
-	int type = ioctl(fd, NS_GET_NSTYPE);
+	int type = sys_ioctl(fd, NS_GET_NSTYPE);
+	struct statfs fs;
 	unsigned i;
 
 	if (type < 0) {
-		if (errno == ENOTTY)
-			errno = EINVAL;
+		/* a kernel before 4.11, or qemu-user, which passes on no
+		 * ioctl it does not know: a file of nsfs is a namespace, of a
+		 * kind that setns() checks */
+		if ((errno == ENOTTY || errno == ENOSYS) && !fstatfs(fd, &fs) &&
+		    fs.f_type == NSFS_MAGIC)
+			return NS_COUNT;
+		errno = EINVAL;
 		return -1;
 	}
 	for (i = 0; i < NS_COUNT; i++)
@@ -74,7 +82,7 @@ int ns_open_file(const char *path, const struct ns_kind *k)
 		return fd;
 	if (kind < 0)
 		die(path, " is not a namespace file");
-	if (&ns_kinds[kind] != k)
+	if (kind < NS_COUNT && &ns_kinds[kind] != k)
 		die(path, " is a ", ns_kinds[kind].name, " namespace, not a ",
 		    k->name, " namespace");
 	return fd;
@@ -172,19 +180,72 @@ const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
 	return NULL;
 }
 
-/* statx, raw: musl's stat family costs 800 bytes the binary has no other
- * use for */
-static int ns_statx(int fd, struct statx *x)
+/* the device and inode that tell namespaces apart */
+static int same_id(const struct statx *a, const struct statx *b)
 {
-	return syscall(SYS_statx, (long)fd, (long)"", (long)AT_EMPTY_PATH,
-		       (long)STATX_INO, (long)x);
+	return a->stx_ino == b->stx_ino && a->stx_dev_major == b->stx_dev_major &&
+	       a->stx_dev_minor == b->stx_dev_minor;
 }
 
 int ns_same(int a, int b)
 {
 	struct statx x, y;
 
-	return !ns_statx(a, &x) && !ns_statx(b, &y) &&
-	       x.stx_ino == y.stx_ino && x.stx_dev_major == y.stx_dev_major &&
-	       x.stx_dev_minor == y.stx_dev_minor;
+	return !sys_statx(a, "", AT_EMPTY_PATH, STATX_INO, &x) &&
+	       !sys_statx(b, "", AT_EMPTY_PATH, STATX_INO, &y) &&
+	       same_id(&x, &y);
+}
+
+static int ns_id(pid_t pid, const struct ns_kind *k, struct statx *st)
+{
+	char path[PROC_PATH_MAX];
+
+	str_procpath(path, pid, "ns/");
+	return sys_statx(AT_FDCWD, strcat(path, k->name), 0, STATX_INO, st);
+}
+
+int ns_is_own(pid_t pid, const struct ns_kind *k)
+{
+	struct statx self, other;
+
+	if (ns_id(0, k, &self) || ns_id(pid, k, &other))
+		return -1;
+	return same_id(&self, &other);
+}
+
+/* setns each open fd from kind first on; with failed, stop at the first
+ * error, else leave what fails open for the next pass */
+static int enter_pass(int fd[NS_COUNT], int first, int *failed)
+{
+	int i;
+
+	for (i = first; i < NS_COUNT; i++) {
+		if (fd[i] < 0)
+			continue;
+		if (setns(fd[i], ns_kinds[i].flag)) {
+			if (!failed)
+				continue;
+			*failed = i;
+			return -1;
+		}
+		close(fd[i]);
+		fd[i] = -1;
+	}
+	return 0;
+}
+
+/*
+ * Root entering a process whose other namespaces belong to a user namespace
+ * above the process's own must enter them first: once in the process's user
+ * namespace, it has no privilege over them. A user without privilege must
+ * enter its own user namespace first to gain any. Entering every other kind
+ * with errors put off, then the user namespace and what is left, serves
+ * both.
+ */
+_Static_assert(NS_USER == 0, "the second pass starts with the user kind");
+
+int ns_enter_fds(int fd[NS_COUNT], int *failed)
+{
+	enter_pass(fd, NS_USER + 1, NULL);
+	return enter_pass(fd, NS_USER, failed);
 }

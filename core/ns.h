@@ -37,16 +37,27 @@ extern const struct ns_kind ns_kinds[NS_COUNT];
 /* does the running kernel have this kind? (needs /proc; without it, yes) */
 int ns_supported(const struct ns_kind *k);
 
-/* the kind of an open namespace file (NS_GET_NSTYPE), or -1 (errno) when fd
- * is not a namespace */
+/* the kind of an open namespace file (NS_GET_NSTYPE), NS_COUNT when it is
+ * one but the kernel cannot tell its kind (before 4.11), or -1 (errno)
+ * when fd is not a namespace */
 int ns_kind_of(int fd);
 
 /* open PATH as a namespace of kind k, or die naming it: not there, not a
- * namespace, a namespace of another kind */
+ * namespace, a namespace of another kind (where the kernel tells) */
 int ns_open_file(const char *path, const struct ns_kind *k);
 
 /* open /proc/PID/ns/KIND, or die: a dead process, a kernel without it */
 int ns_open_pid(pid_t pid, const struct ns_kind *k);
+
+/* is pid's namespace of kind k our own? 1 or 0; -1 (errno) if unknown */
+int ns_is_own(pid_t pid, const struct ns_kind *k);
+
+/* enter the namespaces open in fd[kind] (-1 where not wanted) in the order
+ * that works both for root entering a less privileged user namespace and
+ * for a user entering its own (see ns.c). Each fd entered is closed and set
+ * to -1. 0, or -1 with errno and *failed the kind that could not be
+ * entered. */
+int ns_enter_fds(int fd[NS_COUNT], int *failed);
 
 /* resolve a network namespace argument as ip-netns does: a path (with '/'
  * or an existing file here) as it is; else NAME under /run/netns, then

@@ -80,3 +80,21 @@ char *str_word(char **s)
 	*s = p;
 	return w;
 }
+
+char *str_item(const char **s, char sep, char *buf, size_t size)
+{
+	const char *p = *s;
+	size_t len;
+
+	while (*p == sep)
+		p++;
+	if (!*p)
+		return NULL;
+	len = strchrnul(p, sep) - p;
+	*s = p + len;
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, p, len);
+	buf[len] = 0;
+	return buf;
+}

@@ -25,4 +25,8 @@ int str_split(char *s, char sep, char **fields, int max);
  * in place; *s moves past it. "" at the end. */
 char *str_word(char **s);
 
+/* the next non-empty item of a list separated by sep at *s, in buf (cut to
+ * size-1 bytes); *s moves past it. NULL at the end of the list. */
+char *str_item(const char **s, char sep, char *buf, size_t size);
+
 #endif

@@ -87,4 +87,36 @@ static inline int sys_pidfd_getfd(int pidfd, int fd, unsigned flags)
 	return syscall(SYS_pidfd_getfd, pidfd, fd, flags);
 }
 
+/* musl's fchdir falls back on chdir("/proc/self/fd/N"), its ioctl converts
+ * time64 requests: neither is needed for a directory or an nsfs request */
+static inline int sys_fchdir(int fd)
+{
+	return syscall(SYS_fchdir, fd);
+}
+
+static inline int sys_ioctl(int fd, unsigned long req)
+{
+	return syscall(SYS_ioctl, fd, req, 0);
+}
+
+/* statx (Linux 4.11; musl 1.2.3 has no wrapper): the caller includes
+ * <linux/stat.h> for struct statx */
+struct statx;
+static inline int sys_statx(int dirfd, const char *path, int flags,
+			    unsigned mask, struct statx *st)
+{
+	return syscall(SYS_statx, dirfd, path, flags, mask, st);
+}
+
+/* an anonymous private mapping: musl's mmap checks offsets we never pass.
+ * MAP_FAILED (with errno) on failure. 32-bit ARM has only mmap2. */
+static inline void *sys_mmap_anon(unsigned long size, int prot, int flags)
+{
+#ifdef SYS_mmap2
+	return (void *)syscall(SYS_mmap2, 0, size, prot, flags, -1, 0);
+#else
+	return (void *)syscall(SYS_mmap, 0, size, prot, flags, -1, 0);
+#endif
+}
+
 #endif

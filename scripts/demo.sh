@@ -60,16 +60,15 @@ fi
 step "4. A 4M memory cgroup whose 64M hog is killed by the OOM killer"
 if has cgexec; then
 	hog=build/tests/memhog
-	printf '$ %s\n' "$CTBOX cgexec --create --rm --wait -l memory.max=4M -g memory:$CG $hog 64"
-	$CTBOX cgexec --create --rm --wait -l memory.max=4M -g memory:$CG $hog 64 ||
-		echo "(exit status $?)"
+	printf '$ %s\n' "$CTBOX cgexec --create --rm --wait -g memory:$CG -l memory.max=4M $hog 64"
+	$CTBOX cgexec --create --rm --wait -g memory:$CG -l memory.max=4M $hog 64 ||
+		echo "(exit status $?: the OOM killer's SIGKILL, relayed)"
 fi
 
 step "5. A dropped capability: no more network administration"
 if has capsh; then
-	printf '$ %s\n' "$CTBOX capsh --drop=cap_net_admin --exec $CTBOX unshare -n ip link add ctdx type dummy"
-	$CTBOX capsh --drop=cap_net_admin --exec $CTBOX unshare -n \
-		ip link add ctdx type veth peer name ctdy ||
+	printf '$ %s\n' "$CTBOX capsh --drop=cap_net_admin --exec $CTBOX veth add ctd$$x ctd$$y"
+	$CTBOX capsh --drop=cap_net_admin --exec $CTBOX veth add ctd$$x ctd$$y ||
 		echo "(exit status $?: refused, as it should be)"
 fi
 
