@@ -32,6 +32,12 @@ __sequential:
 .PHONY: $(MAKECMDGOALS) __sequential
 else
 
+# an ARM build goes to build-ARCH unless O= says otherwise, so that ./ctbox
+# stays the host's (scripts/targets.mk keeps every arch's tree so)
+ifneq ($(CROSS_COMPILE),)
+cross-cpu := $(firstword $(subst -, ,$(notdir $(CROSS_COMPILE))))
+O ?= build-$(patsubst arm,armhf,$(cross-cpu))
+endif
 O ?= .
 B := $(O)/build
 G := $(B)/gen
@@ -228,11 +234,6 @@ $(B)/tests/%: $(SRC)/tests/%.c $(B)/flags $(B)/include/.stamp
 check: $(O)/ctbox $(TEST_HELPERS)
 	$(Q)CTBOX=$(abspath $(O)/ctbox) TESTBIN=$(abspath $(B)/tests) sh $(SRC)/tests/run.sh $(T)
 
-# the whole suite; the targets tier adds the cross builds and qemu
-check-all:
-	@if [ "$$(id -u)" = 0 ]; then sh $(SRC)/scripts/deps.sh native; fi
-	$(Q)$(MAKE) -f $(SRC)/Makefile check
-
 demo: $(O)/ctbox
 	$(Q)CTBOX=$(abspath $(O)/ctbox) sh $(SRC)/scripts/demo.sh
 
@@ -259,6 +260,8 @@ help:
 	@echo '  deps            install the build and test dependencies (apt, as root)'
 	@echo '  clean distclean'
 	@echo 'variables: O= CROSS_COMPILE= ARCH= CC= CFLAGS= LDFLAGS= V=1 WERROR=1 LIBSECCOMP_DIR='
+
+-include $(SRC)/scripts/targets.mk
 
 FORCE:
 .PHONY: all single install sizes bloatcheck baseline check check-all demo deps clean \

@@ -790,13 +790,15 @@ static int act_caps(struct capsh *s, int id, const char *arg)
 	case O_STRICT:
 		s->strict = !s->strict;
 		break;
+	/* prctl() reads unsigned longs: a 64-bit value would take two
+	 * argument slots on 32-bit ARM (armhf) */
 	case O_KEEP:
-		if (prctl(PR_SET_KEEPCAPS,
+		if (prctl(PR_SET_KEEPCAPS, (unsigned long)
 			  xparse_u64(arg, 0, 1, "--keep value"), 0, 0, 0))
 			die_errno("cannot set keep-caps");
 		break;
 	case O_SECBITS:
-		if (prctl(PR_SET_SECUREBITS,
+		if (prctl(PR_SET_SECUREBITS, (unsigned long)
 			  xparse_u64(arg, 0, 0xffffffff, "securebits"),
 			  0, 0, 0))
 			die_errno("cannot set securebits to ", arg);

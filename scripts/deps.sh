@@ -8,6 +8,9 @@
 # would upgrade it), and apt-get update runs only when something is missing.
 # --no-remove: apt refuses rather than removing anything (gcc-multilib and the
 # ARM cross compilers conflict on Debian 12; we never ask for gcc-multilib).
+# When apt refuses a cross toolchain for that reason, scripts/cross-deps.sh
+# unpacks it into $XCC_DIR (default build/xcc of the source tree) instead,
+# where scripts/targets.mk finds it.
 set -eu
 
 groups=${*:-native}
@@ -16,10 +19,13 @@ native="make gcc libc6-dev musl-tools musl-dev gperf dpkg-dev file binutils
  libseccomp-dev linux-libc-dev util-linux libcap2-bin cgroup-tools iproute2
  busybox-static iputils-ping hyperfine time procps kconfig-frontends-nox
  python3 psmisc uidmap"
-cross="gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross
- gcc-arm-linux-gnueabihf musl-dev:armhf linux-libc-dev-armhf-cross
- qemu-user-static"
-vm="qemu-system-x86 qemu-system-arm cpio xz-utils lz4"
+cross="qemu-user-static"
+# each installed on its own, so that one apt refuses does not hold up the rest
+cross_aarch64="gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
+cross_armhf="gcc-arm-linux-gnueabihf musl-dev:armhf linux-libc-dev-armhf-cross"
+vm="qemu-system-x86 qemu-system-arm cpio xz-utils"
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${XCC_DIR:=$top/build/xcc}"
 
 want=
 for g in $groups; do
@@ -59,18 +65,53 @@ if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list &&
 	need_update=1
 fi
 
-missing=
-for p in $want; do
-	s=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-	[ "$s" = installed ] || missing="$missing $p"
-done
+# the packages of the list $* that are not installed; a name without
+# :ARCH means the host's arch (or all): with musl-dev:arm64 installed,
+# dpkg-query musl-dev answers for every arch at once
+native_arch=$(dpkg --print-architecture)
+missing_of()
+{
+	for p; do
+		case $p in
+		*:*) want_re="${p#*:}" ;;
+		*) want_re="$native_arch|all" ;;
+		esac
+		dpkg-query -W -f='${Architecture} ${db:Status-Status}\n' "$p" \
+			2>/dev/null | grep -qE "^($want_re) installed\$" ||
+			printf ' %s' "$p"
+	done
+}
 
-if [ -z "$missing" ] && [ -z "$need_update" ]; then
+# the toolchains still missing: neither installed nor unpacked by
+# cross-deps.sh (an unpacked one is not retried with apt on every run)
+xcc_missing=
+case " $groups " in
+*" cross "*)
+	for a in aarch64 armhf; do
+		eval "pkgs=\$cross_$a"
+		[ -z "$(missing_of $pkgs)" ] || [ -x "$XCC_DIR/$a/usr/bin" ] ||
+			xcc_missing="$xcc_missing $a"
+	done ;;
+esac
+missing=$(missing_of $want)
+
+if [ -z "$missing" ] && [ -z "$xcc_missing" ] && [ -z "$need_update" ]; then
 	exit 0
 fi
 # one foreign index may fail to update (mirror sync); what we need still installs
 apt-get update -q || true
-[ -z "$missing" ] && exit 0
-echo "deps.sh: installing:$missing"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-	--no-remove $missing
+if [ -n "$missing" ]; then
+	echo "deps.sh: installing:$missing"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends --no-remove $missing
+fi
+for a in $xcc_missing; do
+	eval "pkgs=\$cross_$a"
+	p=$(missing_of $pkgs)
+	echo "deps.sh: installing:$p"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends --no-remove $p && continue
+	echo "deps.sh: apt would have to remove packages to install the $a" \
+		"toolchain (gcc-multilib?): unpacking it into $XCC_DIR instead"
+	sh "$top/scripts/cross-deps.sh" "$a" "$XCC_DIR"
+done
