@@ -70,8 +70,14 @@ fail()
 # configure needs absolute paths, and the build runs in another directory.
 absolutize()
 {
-	[ -d "$INCDIR/linux" ] && [ -d "$INCDIR/asm" ] ||
-		die "$INCDIR: no linux/ and asm/ kernel headers in it"
+	# an empty INCDIR means the compiler finds the kernel headers itself
+	# (scripts/kheaders.sh made no links): check that it does
+	if [ ! -d "$INCDIR/linux" ] &&
+	   ! printf '#include <linux/types.h>\n#include <asm/unistd.h>\n' |
+	     $CC -E -x c - >/dev/null 2>&1; then
+		die "$INCDIR: no linux/ and asm/ kernel headers in it," \
+			"and $CC does not find them"
+	fi
 	INCDIR=$(cd "$INCDIR" && pwd)
 	case $(basename "$PREFIX") in
 	/ | . | ..) die "$PREFIX: not usable as an install prefix" ;;
