@@ -86,13 +86,18 @@ measure()
 	done
 }
 
-# the table of bench/lib.sh from the slices: the median of the slices'
-# medians, the mean of their means and deviations; then the ratios of the
-# first row to the others (median over the rounds) and the CPU times
+# the table from the slices: the median of the slices' medians, the mean
+# of their means and deviations, peak RSS; then the ratios of each row to
+# the base (median over the rounds) and the CPU times
 report()
 {
 	title=$1 base=$2
-	ROWS=$(awk -F'|' '
+	printf '\n### %s\n\n' "$title"
+	printf '| %-34s | %9s | %15s | %8s |\n' tool "median ms" \
+		"mean ± sd ms" "RSS KiB"
+	printf '|%s|%s|%s|%s|\n' "------------------------------------" \
+		"----------:" "----------------:" "---------:"
+	awk -F'|' '
 		FNR == NR { rss[$1] = $2; next }
 		!($2 in seen) { seen[$2] = 1; order[++n] = $2 }
 		{ k = $2; c[k]++; med[k, c[k]] = $3; mean[k] += $4; sd[k] += $5 }
@@ -100,11 +105,9 @@ report()
 			m = c[k]; for (a = 1; a <= m; a++) v[a] = med[k, a]
 			for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++)
 				if (v[b] < v[a]) { t = v[a]; v[a] = v[b]; v[b] = t }
-			printf "%s|%.3f %.3f %.3f %d\n", k, v[int((m + 1) / 2)],
-				mean[k] / m, sd[k] / m, rss[k] } }' $BENCH_TMP/rss $SLICES)
-	ROWS="$ROWS
-"
-	bench_table "$title" "$base"
+			printf "| %-34s | %9.3f | %7.3f ± %5.3f | %8d |\n", k,
+				v[int((m + 1) / 2)], mean[k] / m, sd[k] / m,
+				rss[k] } }' $BENCH_TMP/rss $SLICES
 	printf '\nThe median of the rounds'"'"' ratios to %s, and CPU times:\n' "$base"
 	printf '\n| %-34s | %9s | %8s | %8s |\n' tool "× base" "user ms" "sys ms"
 	printf '|%s|%s|%s|%s|\n' "------------------------------------" \
