@@ -59,7 +59,7 @@ pid_t proc_fork(void)
 {
 	pid_t pid;
 
-	signal(SIGCHLD, SIG_DFL);
+	sys_sigdfl(SIGCHLD);
 	/* _Fork, not fork: no atfork handlers to run, and none of the thread
 	 * locking that pulls 2 KB of musl into a single-threaded program */
 	pid = _Fork();
@@ -95,7 +95,7 @@ void proc_relay(int st)
 	sig = WTERMSIG(st);
 	/* the child's core, if any, is the one that matters */
 	sys_setrlimit(RLIMIT_CORE, 0, 0);
-	signal(sig, SIG_DFL);
+	sys_sigdfl(sig);
 	sigemptyset(&set);
 	sigaddset(&set, sig);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);

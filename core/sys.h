@@ -71,6 +71,24 @@ static inline int sys_setrlimit(int res, unsigned long long cur,
 	return syscall(SYS_prlimit64, 0, res, lim, NULL);
 }
 
+/*
+ * Back to the default action of sig. musl's sigaction() also installs its
+ * restorer and keeps books for handlers, 600 bytes we need for nothing:
+ * ctbox never sets a handler. The kernel's struct sigaction is handler,
+ * flags, restorer, mask on x86_64, aarch64 and arm alike.
+ */
+static inline int sys_sigdfl(int sig)
+{
+	struct {
+		void *handler;
+		unsigned long flags;
+		void *restorer;
+		unsigned long mask[2];
+	} dfl = { 0 };
+
+	return syscall(SYS_rt_sigaction, sig, &dfl, NULL, 8);
+}
+
 static inline int sys_pidfd_open(pid_t pid, unsigned flags)
 {
 	return syscall(SYS_pidfd_open, pid, flags);
