@@ -17,12 +17,13 @@
  * unshare has it */
 enum { OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG };
 
+/* packed: 11 bytes an entry instead of 16 (the tables are read once) */
 struct opt {
 	const char *lng;	/* long name without "--", or NULL */
 	char sh;		/* short letter, or 0 */
 	unsigned char arg;	/* OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG */
 	unsigned char id;
-};
+} __attribute__((packed));
 
 struct optstate {
 	int argc;
