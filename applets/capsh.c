@@ -245,19 +245,25 @@ static void out_base(unsigned long v, unsigned base)
 	out_str(tmp + i);
 }
 
-static void out_bit(const char *name, int sb, int bit)
+/* the securebits by number, each followed by its lock; the kernel 6.14
+ * bits, which libcap 2.66 does not name, are shown only when one of them
+ * or its lock is set, so that the output stays libcap's otherwise */
+static const char secbit_names[][22] = {
+	"noroot", "no-suid-fixup", "keep-caps", "no-ambient-raise",
+	"exec-restrict-file", "exec-deny-interactive"
+};
+
+static void out_bit(int sb, int i)
 {
-	out_str(name);
-	out_str(sb & 1 << bit ? ": yes (" : ": no (");
-	out_str(sb & 2 << bit ? "locked)\n" : "unlocked)\n");
+	out_str(" secure-");
+	out_str(secbit_names[i]);
+	out_str(sb & 1 << 2 * i ? ": yes (" : ": no (");
+	out_str(sb & 2 << 2 * i ? "locked)\n" : "unlocked)\n");
 }
 
-/* the kernel 6.14 bits, which libcap 2.66 does not name, are shown only
- * when one of them or its lock is set, so the output stays libcap's
- * otherwise */
 static void print_secbits(void)
 {
-	int sb = secbits();
+	int sb = secbits(), i;
 	char len[8];
 
 	if (sb < 0) {
@@ -275,15 +281,9 @@ static void print_secbits(void)
 	out_str(" (no-new-privs=");
 	out_num(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
 	out_str(")\n");
-	out_bit(" secure-noroot", sb, 0);
-	out_bit(" secure-no-suid-fixup", sb, 2);
-	out_bit(" secure-keep-caps", sb, 4);
-	if (has_ambient())
-		out_bit(" secure-no-ambient-raise", sb, 6);
-	if (sb & 0xf00) {
-		out_bit(" secure-exec-restrict-file", sb, 8);
-		out_bit(" secure-exec-deny-interactive", sb, 10);
-	}
+	for (i = 0; i < 4 || (i < 6 && sb & 0xf00); i++)
+		if (i != 3 || has_ambient())
+			out_bit(sb, i);
 }
 
 static void out_id(unsigned id, int group)
