@@ -190,13 +190,6 @@ static int mode_get(void)
 
 /* --- --print --------------------------------------------------------- */
 
-static void out_cap(int n)
-{
-	char buf[CAP_NAME_MAX];
-
-	out_str(cap_name(n, buf));
-}
-
 static void out_set(const char *what, uint64_t set, int cmb)
 {
 	const char *sep = "";
@@ -207,7 +200,7 @@ static void out_set(const char *what, uint64_t set, int cmb)
 		if (!(set & CAP_BIT(n)))
 			continue;
 		out_str(sep);
-		out_cap(n);
+		cap_out(n);
 		sep = ",";
 	}
 	out_char('\n');
@@ -410,8 +403,7 @@ static void drop(const struct capsh *s, const char *list)
 		err = errno;
 		if (raised)
 			caps_set(&c);
-		die_err(err, "cannot drop ",
-			cap_name(n, (char[CAP_NAME_MAX]){ 0 }),
+		die_err(err, "cannot drop ", cap_name(n),
 			" from the bounding set");
 	}
 	if (raised)
@@ -426,8 +418,7 @@ static void ambient(const char *list, int on)
 	for (n = 0; n < 64; n++)
 		if ((set & CAP_BIT(n)) && caps_ambient_set(n, on))
 			die_errno("cannot ", on ? "raise" : "lower", " ",
-				  cap_name(n, (char[CAP_NAME_MAX]){ 0 }),
-				  " in the ambient set",
+				  cap_name(n), " in the ambient set",
 				  on ? " (it must be permitted and inheritable)"
 				  : "");
 }
@@ -669,7 +660,7 @@ static void has_cap(int id, const char *arg)
 		set = caps_all(), what = " not supported by the kernel";
 	}
 	if (!(set & CAP_BIT(n)))
-		die(cap_name(n, (char[CAP_NAME_MAX]){ 0 }), what);
+		die(cap_name(n), what);
 }
 
 static void decode(const char *arg)
@@ -687,7 +678,7 @@ static void decode(const char *arg)
 			continue;
 		if (v & (CAP_BIT(n) - 1))
 			out_char(',');
-		out_cap(n);
+		cap_out(n);
 	}
 	out_char('\n');
 }
@@ -739,14 +730,13 @@ static const char explanations[] =
 
 static void explain(int cmb, const char *arg)
 {
-	const char *p = explanations;
+	const char *p = explanations, *name;
 	int n = xcap(arg), i;
-	char buf[CAP_NAME_MAX];
 
 	if (n >= cmb && n < EXPLAINED)
 		out_str("<reserved for> ");
-	cap_name(n, buf);
-	out_str(n < EXPLAINED || buf[0] == 'c' ? buf :
+	name = cap_name(n);
+	out_str(n < EXPLAINED || name[0] == 'c' ? name :
 		n < cmb ? "<unnamed>" : "<unsupported>");
 	out_str(" (");
 	out_num(n);

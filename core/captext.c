@@ -23,8 +23,9 @@ static const char *table_name(int n)
 	return *p ? p : NULL;
 }
 
-char *cap_name(int n, char *buf)
+const char *cap_name(int n)
 {
+	static char buf[CAP_NAME_MAX];
 	const char *s = table_name(n);
 
 	if (!s)
@@ -32,11 +33,9 @@ char *cap_name(int n, char *buf)
 	return str_join(buf, CAP_NAME_MAX, "cap_", s);
 }
 
-static void out_name(int n)
+void cap_out(int n)
 {
-	char buf[CAP_NAME_MAX];
-
-	out_str(cap_name(n, buf));
+	out_str(cap_name(n));
 }
 
 static int is_digit(int c)
@@ -268,7 +267,7 @@ static void out_names(const struct caps *c, int t, int from, int to)
 		if (state(c, n) != t)
 			continue;
 		out_str(sep);
-		out_name(n);
+		cap_out(n);
 		sep = ",";
 	}
 }
@@ -371,7 +370,7 @@ void iab_out(const struct iab *v, int cmb)
 			out_char('^');
 		else if ((v->nb & b) && (v->inh & b))
 			out_char('%');
-		out_name(n);
+		cap_out(n);
 		sep = ",";
 	}
 }

@@ -13,9 +13,11 @@
  * mean those.
  */
 
-/* "cap_chown", or the number, in buf (CAP_NAME_MAX bytes) */
+/* "cap_chown", or the number, in a static buffer kept until the next
+ * call; cap_out writes it with out_str */
 #define CAP_NAME_MAX 32
-char *cap_name(int n, char *buf);
+const char *cap_name(int n);
+void cap_out(int n);
 /* a name (any case) or a number (0x hex, 0 octal, decimal) below 64 at
  * *s; -1 if none. *s moves past it. */
 int cap_scan(const char **s);
