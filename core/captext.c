@@ -272,31 +272,29 @@ static void out_names(const struct caps *c, int t, int from, int to)
 	}
 }
 
-/*
- * The most common state of the known capabilities is said first ("=ep"),
- * ties going to the emptier state; then each other state, from "eip" down,
- * as a list with what it adds and removes. When the common state is empty,
- * the first list takes the '=' itself: "cap_chown=ep", not "= cap_chown+ep".
- * Capabilities beyond the kernel's come last, by number, as additions.
- */
-void captext_out(const struct caps *c, int cmb)
+/* how many of the capabilities from..to-1 are in each state */
+static void count(const struct caps *c, int from, int to, int histo[8])
 {
-	int histo[8] = { 0 }, m = 7, t, n, lead;
+	memset(histo, 0, 8 * sizeof(*histo));
+	for (; from < to; from++)
+		histo[state(c, from)]++;
+}
 
-	for (n = 0; n < cmb; n++)
-		histo[state(c, n)]++;
-	for (t = 7; t--; )
-		if (histo[t] >= histo[m])
-			m = t;
-	lead = !m;
-	if (m)
-		out_flags('=', m);
+/* each state but m that one of from..to-1 is in, from "eip" down, as a
+ * list with what it adds to m and takes away; when lead, the first list
+ * takes the '=' itself: "cap_chown=ep", not "= cap_chown+ep" */
+static void out_states(const struct caps *c, int from, int to, int m,
+		       int lead)
+{
+	int histo[8], t;
+
+	count(c, from, to, histo);
 	for (t = 8; t--; ) {
 		if (t == m || !histo[t])
 			continue;
 		if (!lead)
 			out_char(' ');
-		out_names(c, t, 0, cmb);
+		out_names(c, t, from, to);
 		if (t & ~m)
 			out_flags(lead ? '=' : '+', t & ~m);
 		if (~t & m)
@@ -305,16 +303,25 @@ void captext_out(const struct caps *c, int cmb)
 	}
 	if (lead)
 		out_char('=');
-	memset(histo, 0, sizeof(histo));
-	for (n = cmb; n < 64; n++)
-		histo[state(c, n)]++;
-	for (t = 8; --t; ) {
-		if (!histo[t])
-			continue;
-		out_char(' ');
-		out_names(c, t, cmb, 64);
-		out_flags('+', t);
-	}
+}
+
+/*
+ * The most common state of the known capabilities is said first ("=ep"),
+ * ties going to the emptier state, then the others. Capabilities beyond
+ * the kernel's come last, by number, as additions to the empty state.
+ */
+void captext_out(const struct caps *c, int cmb)
+{
+	int histo[8], m = 7, t;
+
+	count(c, 0, cmb, histo);
+	for (t = 7; t--; )
+		if (histo[t] >= histo[m])
+			m = t;
+	if (m)
+		out_flags('=', m);
+	out_states(c, 0, cmb, m, !m);
+	out_states(c, cmb, 64, 0, 0);
 }
 
 /* --- IAB --------------------------------------------------------------- */
