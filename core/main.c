@@ -39,7 +39,7 @@ const struct applet *applet_find(const char *name)
 }
 
 /* the help texts are compressed by scripts/lzhelp.c: a byte below 0x80 is
- * itself, 0x80+N copies N+3 bytes from a distance given by the next two */
+ * itself; 1LLLLDDD DDDDDDDD copies L+3 bytes from D bytes back */
 void applet_help(const struct applet *a)
 {
 	static char text[HELP_MAX + 1];
@@ -52,14 +52,14 @@ void applet_help(const struct applet *a)
 		return;
 	}
 	p = (const unsigned char *)a->help;
-	for (end = p + a->help_len; p < end; p += 3) {
+	for (end = p + a->help_len; p < end; ) {
 		if (*p < 0x80) {
-			text[n++] = *p;
-			p -= 2;
+			text[n++] = *p++;
 			continue;
 		}
-		len = *p - 0x80 + 3;
-		dist = p[1] << 8 | p[2];
+		len = (*p >> 3 & 15) + 3;
+		dist = (*p & 7) << 8 | p[1];
+		p += 2;
 		for (; len; len--, n++)
 			text[n] = text[n - dist];
 	}

@@ -5,9 +5,11 @@
  *
  * The help texts are a third of a small build, and repeat themselves (runs
  * of spaces, "namespace", "--map-"). The format is the simplest LZ77 that
- * pays: a byte below 0x80 is itself; a byte 0x80 + (LEN - 3) is followed by
- * two bytes of distance (big-endian) and copies LEN (4..130) bytes from that
- * far back. The texts are ASCII, so the top bit is free. core/main.c
+ * pays: a byte below 0x80 is itself; a match is two bytes, 1LLLLDDD DDDDDDDD,
+ * that copy LEN + 3 (3..18) bytes from DISTANCE (1..2047) back. Most
+ * matches are short and near (runs of spaces, "--", words), and two bytes
+ * pay from three letters on. The texts are ASCII, so the top bit is free.
+ * core/main.c
  * decodes it. Prints the literal, then a line "lzhelp: LENGTH SIZE" (the
  * compressed and the plain sizes) for the table.
  */
@@ -15,8 +17,9 @@
 #include <stdlib.h>
 
 #define MAX_TEXT 65535
-#define MIN_MATCH 4
-#define MAX_MATCH 130
+#define MIN_MATCH 3
+#define MAX_MATCH 18
+#define MAX_DIST 2047
 
 static unsigned char text[MAX_TEXT + 1];
 static unsigned char out[MAX_TEXT * 2];
@@ -26,7 +29,7 @@ static size_t longest(size_t n, size_t i, size_t *dist)
 {
 	size_t best = 0, j, l;
 
-	for (j = 0; j < i; j++) {
+	for (j = i > MAX_DIST ? i - MAX_DIST : 0; j < i; j++) {
 		for (l = 0; i + l < n && l < MAX_MATCH && text[j + l] == text[i + l]; l++)
 			;
 		if (l >= best) {	/* the nearest of equal matches */
@@ -44,8 +47,7 @@ static size_t compress(size_t n)
 	while (i < n) {
 		l = longest(n, i, &dist);
 		if (l >= MIN_MATCH) {
-			out[len++] = 0x80 + (l - 3);
-			out[len++] = dist >> 8;
+			out[len++] = 0x80 | (l - 3) << 3 | dist >> 8;
 			out[len++] = dist & 0xff;
 			i += l;
 		} else {
