@@ -190,19 +190,10 @@ static int mode_get(void)
 
 /* --- --print --------------------------------------------------------- */
 
-static void out_set(const char *what, uint64_t set, int cmb)
+static void out_set(const char *what, uint64_t set)
 {
-	const char *sep = "";
-	int n;
-
 	out_str(what);
-	for (n = 0; n < cmb; n++) {
-		if (!(set & CAP_BIT(n)))
-			continue;
-		out_str(sep);
-		cap_out(n);
-		sep = ",";
-	}
+	cap_out_list(set);
 	out_char('\n');
 }
 
@@ -319,8 +310,8 @@ static void print_state(const struct capsh *s)
 	int m;
 
 	print_caps(CMB);
-	out_set("Bounding set =", caps_bound(), CMB);
-	out_set("Ambient set =", caps_ambient(), CMB);
+	out_set("Bounding set =", caps_bound());
+	out_set("Ambient set =", caps_ambient());
 	print_iab(CMB);
 	print_secbits();
 	print_ids();
@@ -666,21 +657,12 @@ static void has_cap(int id, const char *arg)
 static void decode(const char *arg)
 {
 	unsigned long long v;
-	int n;
 
 	v = xparse_u64(arg + 2 * !strncasecmp(arg, "0x", 2), 16, ~0ULL,
 		       "hex value");
 	out_str("0x");
 	out_hex(v, 16);
-	out_char('=');
-	for (n = 0; n < 64; n++) {
-		if (!(v & CAP_BIT(n)))
-			continue;
-		if (v & (CAP_BIT(n) - 1))
-			out_char(',');
-		cap_out(n);
-	}
-	out_char('\n');
+	out_set("=", v);
 }
 
 /* one line per capability, in our own words */

@@ -33,9 +33,23 @@ const char *cap_name(int n)
 	return str_join(buf, CAP_NAME_MAX, "cap_", s);
 }
 
-void cap_out(int n)
+static void cap_out(int n)
 {
 	out_str(cap_name(n));
+}
+
+void cap_out_list(uint64_t set)
+{
+	const char *sep = "";
+	int n;
+
+	for (n = 0; n < 64; n++) {
+		if (!(set & CAP_BIT(n)))
+			continue;
+		out_str(sep);
+		cap_out(n);
+		sep = ",";
+	}
 }
 
 static int is_digit(int c)
@@ -257,27 +271,15 @@ static void out_flags(char op, int f)
 		out_char('p');
 }
 
-/* the capabilities from..to-1 in state t, comma separated */
-static void out_names(const struct caps *c, int t, int from, int to)
+/* the capabilities from..to-1 in state t */
+static uint64_t in_state(const struct caps *c, int t, int from, int to)
 {
-	const char *sep = "";
-	int n;
+	uint64_t set = 0;
 
-	for (n = from; n < to; n++) {
-		if (state(c, n) != t)
-			continue;
-		out_str(sep);
-		cap_out(n);
-		sep = ",";
-	}
-}
-
-/* how many of the capabilities from..to-1 are in each state */
-static void count(const struct caps *c, int from, int to, int histo[8])
-{
-	memset(histo, 0, 8 * sizeof(*histo));
 	for (; from < to; from++)
-		histo[state(c, from)]++;
+		if (state(c, from) == t)
+			set |= CAP_BIT(from);
+	return set;
 }
 
 /* each state but m that one of from..to-1 is in, from "eip" down, as a
@@ -286,15 +288,16 @@ static void count(const struct caps *c, int from, int to, int histo[8])
 static void out_states(const struct caps *c, int from, int to, int m,
 		       int lead)
 {
-	int histo[8], t;
+	uint64_t set;
+	int t;
 
-	count(c, from, to, histo);
 	for (t = 8; t--; ) {
-		if (t == m || !histo[t])
+		set = in_state(c, t, from, to);
+		if (t == m || !set)
 			continue;
 		if (!lead)
 			out_char(' ');
-		out_names(c, t, from, to);
+		cap_out_list(set);
 		if (t & ~m)
 			out_flags(lead ? '=' : '+', t & ~m);
 		if (~t & m)
@@ -312,9 +315,10 @@ static void out_states(const struct caps *c, int from, int to, int m,
  */
 void captext_out(const struct caps *c, int cmb)
 {
-	int histo[8], m = 7, t;
+	int histo[8] = { 0 }, m = 7, t, n;
 
-	count(c, 0, cmb, histo);
+	for (n = 0; n < cmb; n++)
+		histo[state(c, n)]++;
 	for (t = 7; t--; )
 		if (histo[t] >= histo[m])
 			m = t;

@@ -14,10 +14,11 @@
  */
 
 /* "cap_chown", or the number, in a static buffer kept until the next
- * call; cap_out writes it with out_str */
+ * call */
 #define CAP_NAME_MAX 32
 const char *cap_name(int n);
-void cap_out(int n);
+/* the names of the capabilities in set, comma separated, by number */
+void cap_out_list(uint64_t set);
 /* a name (any case) or a number (0x hex, 0 octal, decimal) below 64 at
  * *s; -1 if none. *s moves past it. */
 int cap_scan(const char **s);
