@@ -184,6 +184,12 @@ $(G)/capnames.h: $(SRC)/scripts/gen-capnames.sh $(B)/include/.stamp $(B)/flags
 	$(Q)sh $(SRC)/scripts/gen-capnames.sh "$(CC) -isystem $(B)/include" $@
 $(B)/obj/core/captext.o: $(G)/capnames.h
 
+# capsh's --explain lines, compressed as the help texts are
+$(G)/capexplain.h: $(SRC)/applets/capsh.c $(SRC)/scripts/gen-lztext.sh $(B)/lzhelp
+	$(say) GEN $@
+	$(Q)sh $(SRC)/scripts/gen-lztext.sh explain $< $(B)/lzhelp $@
+$(B)/obj/applets/capsh.o: $(G)/capexplain.h
+
 $(B)/ctbox.full: $(OBJS) $(SECCOMP_LIB) $(B)/flags
 	$(say) LD $@
 	$(Q)$(CC) $(CFLAGS) $(CT_LDFLAGS) $(LDFLAGS) -Wl,-Map=$(B)/ctbox.map -o $@ $(OBJS) $(SECCOMP_LIB)

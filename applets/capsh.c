@@ -61,6 +61,7 @@
 #include <linux/securebits.h>
 
 #include "ctbox.h"
+#include "capexplain.h"
 #include "caps.h"
 #include "captext.h"
 #include "msg.h"
@@ -665,54 +666,55 @@ static void decode(const char *arg)
 	out_set("=", v);
 }
 
-/* one line per capability, in our own words */
-static const char explanations[] =
-	"Change file owners.\0"
-	"Bypass file permission checks.\0"
-	"Bypass read and search permissions.\0"
-	"Act as the owner of any file.\0"
-	"Keep set-ID bits on changed files.\0"
-	"Signal any process.\0"
-	"Set any group IDs.\0"
-	"Set any user IDs.\0"
-	"Change bounding, inheritable, securebits.\0"
-	"Set immutable, append-only flags.\0"
-	"Bind ports below 1024.\0"
-	"Broadcast, multicast (unused).\0"
-	"Configure interfaces, routes, firewalls.\0"
-	"Use raw and packet sockets.\0"
-	"Lock memory beyond limits.\0"
-	"Bypass System V IPC permissions.\0"
-	"Load kernel modules.\0"
-	"Raw I/O: ioperm, iopl, /dev/mem.\0"
-	"chroot; setns to mount namespaces.\0"
-	"Trace any process.\0"
-	"Switch process accounting.\0"
-	"Administer: mount, swapon, more.\0"
-	"Reboot, kexec.\0"
-	"Raise priorities; real-time.\0"
-	"Override limits and quotas.\0"
-	"Set the clocks.\0"
-	"Configure terminals, vhangup.\0"
-	"Create device files.\0"
-	"Lease any file.\0"
-	"Write audit records.\0"
-	"Configure auditing.\0"
-	"Set file capabilities.\0"
-	"Override MAC policy.\0"
-	"Configure MAC policy.\0"
-	"Read and control the kernel log.\0"
-	"Set wake-up alarms.\0"
-	"Block system suspend.\0"
-	"Read audit via netlink.\0"
-	"Use perf_event_open.\0"
-	"Load BPF programs, maps.\0"
-	"Checkpoint/restore: choose PIDs.";
+/* one line per capability, in our own words; scripts/gen-lztext.sh
+ * compresses them into capexplain.h, as the help texts are */
+//explain:Change file owners.
+//explain:Bypass file permission checks.
+//explain:Bypass read and search permissions.
+//explain:Act as the owner of any file.
+//explain:Keep set-ID bits on changed files.
+//explain:Signal any process.
+//explain:Set any group IDs.
+//explain:Set any user IDs.
+//explain:Change bounding, inheritable, securebits.
+//explain:Set immutable, append-only flags.
+//explain:Bind ports below 1024.
+//explain:Broadcast, multicast (unused).
+//explain:Configure interfaces, routes, firewalls.
+//explain:Use raw and packet sockets.
+//explain:Lock memory beyond limits.
+//explain:Bypass System V IPC permissions.
+//explain:Load kernel modules.
+//explain:Raw I/O: ioperm, iopl, /dev/mem.
+//explain:chroot; setns to mount namespaces.
+//explain:Trace any process.
+//explain:Switch process accounting.
+//explain:Administer: mount, swapon, more.
+//explain:Reboot, kexec.
+//explain:Raise priorities; real-time.
+//explain:Override limits and quotas.
+//explain:Set the clocks.
+//explain:Configure terminals, vhangup.
+//explain:Create device files.
+//explain:Lease any file.
+//explain:Write audit records.
+//explain:Configure auditing.
+//explain:Set file capabilities.
+//explain:Override MAC policy.
+//explain:Configure MAC policy.
+//explain:Read and control the kernel log.
+//explain:Set wake-up alarms.
+//explain:Block system suspend.
+//explain:Read audit via netlink.
+//explain:Use perf_event_open.
+//explain:Load BPF programs, maps.
+//explain:Checkpoint/restore: choose PIDs.
 #define EXPLAINED 41
 
 static void explain(int cmb, const char *arg)
 {
-	const char *p = explanations, *name;
+	static char text[EXPLAIN_SIZE];
+	const char *p = text, *name;
 	int n = xcap(arg), i;
 
 	if (n >= cmb && n < EXPLAINED)
@@ -727,11 +729,11 @@ static void explain(int cmb, const char *arg)
 	out_str("]\n");
 	if (!CFG_FULL_HELP || n >= EXPLAINED)
 		return;
+	lz_expand(explain_lz, EXPLAIN_LZ_LEN, text);
 	for (i = 0; i < n; i++)
-		p += strlen(p) + 1;
+		p = strchr(p, '\n') + 1;
 	out_str("\n    ");
-	out_str(p);
-	out_char('\n');
+	out_mem(p, strchr(p, '\n') + 1 - p);
 }
 
 /* --- the options, left to right --------------------------------------- */

@@ -3,6 +3,8 @@
 #ifndef CTBOX_H
 #define CTBOX_H
 
+#include <stddef.h>
+
 #include "config.h"
 
 struct applet {
@@ -20,6 +22,9 @@ extern const char *applet_invocation;
 
 /* print the applet's help text (to stdout) */
 void applet_help(const struct applet *a);
+/* expand len bytes of text compressed by scripts/lzhelp.c into out; the
+ * length of the text */
+size_t lz_expand(const char *src, size_t len, char *out);
 /* find an applet of this build by name */
 const struct applet *applet_find(const char *name);
 

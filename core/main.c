@@ -38,32 +38,37 @@ const struct applet *applet_find(const char *name)
 	return NULL;
 }
 
-/* the help texts are compressed by scripts/lzhelp.c: a byte below 0x80 is
- * itself; 1LLLLDDD DDDDDDDD copies L+3 bytes from D bytes back */
-void applet_help(const struct applet *a)
+/* a byte below 0x80 is itself; 1LLLLDDD DDDDDDDD copies L+3 bytes from
+ * D bytes back */
+size_t lz_expand(const char *src, size_t len, char *out)
 {
-	static char text[HELP_MAX + 1];
-	const unsigned char *p, *end;
-	unsigned len, dist;
+	const unsigned char *p = (const unsigned char *)src, *end = p + len;
+	unsigned dist;
 	size_t n = 0;
 
-	if (!a) {
-		out_str("Usage: ctbox APPLET [ARGUMENT...]\n");
-		return;
-	}
-	p = (const unsigned char *)a->help;
-	for (end = p + a->help_len; p < end; ) {
+	while (p < end) {
 		if (*p < 0x80) {
-			text[n++] = *p++;
+			out[n++] = *p++;
 			continue;
 		}
 		len = (*p >> 3 & 15) + 3;
 		dist = (*p & 7) << 8 | p[1];
 		p += 2;
 		for (; len; len--, n++)
-			text[n] = text[n - dist];
+			out[n] = out[n - dist];
 	}
-	out_mem(text, n);
+	return n;
+}
+
+void applet_help(const struct applet *a)
+{
+	static char text[HELP_MAX + 1];
+
+	if (!a) {
+		out_str("Usage: ctbox APPLET [ARGUMENT...]\n");
+		return;
+	}
+	out_mem(text, lz_expand(a->help, a->help_len, text));
 	out_flush();
 }
 
