@@ -34,12 +34,6 @@
 //config:	   --has-b=, --supports=<cap>, --has-ambient, --has-no-new-privs
 //config:	                             fail (status 1) unless true
 //config:	   --decode=<hex>, --explain=<cap>   name, explain
-//config:	   --seccomp-deny=, --seccomp-allow=<syscall>,...
-//config:	   --seccomp-action=errno[:<n>]|kill|kill-process|trap|log
-//config:	   --seccomp=<file>          "default ACTION" and
-//config:	                             "ACTION SYSCALL [argN OP VALUE]..."
-//config:	   --seccomp-export=<file>   write the BPF program
-//config:	                             (loaded last, before the exec)
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -52,6 +46,13 @@
 //config:	help
 //config:	  The --seccomp options of capsh, built with libseccomp (about
 //config:	  100 KB). Without it they fail with a message.
+//config:
+//config:	   --seccomp-deny=, --seccomp-allow=<syscall>,...
+//config:	   --seccomp-action=errno[:<n>]|kill|kill-process|trap|log
+//config:	   --seccomp=<file>          "default ACTION" and
+//config:	                             "ACTION SYSCALL [argN OP VALUE]..."
+//config:	   --seccomp-export=<file>   write the BPF program
+//config:	                             (loaded last, before the exec)
 
 #include <limits.h>
 #include <string.h>

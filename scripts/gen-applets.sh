@@ -13,6 +13,9 @@
 #   //applet:NAME DIR SYMBOL      DIR is bin or sbin; main is NAME_main
 #   //config:config SYMBOL        Kconfig lines, the help block of SYMBOL is
 #   //config:	...                  also the text of 'NAME --help'
+# A feature that "depends on SYMBOL" may list its own options in its help
+# block, indented as in the applet's: when it is on, they go before the
+# applet's "-h, --help" (as toybox merges the help of its option symbols).
 set -eu
 mode=$1 src=$2 out=$3 lzhelp=${4:-}
 
@@ -58,22 +61,39 @@ cut -d' ' -f1,2 "$out/applets.all" > "$out/applets.list.tmp"
 
 full=0
 on FULL_HELP && full=1
+enabled=" $(sed -n 's/^CONFIG_\([A-Z0-9_]*\)=y$/\1/p' "$auto" | tr '\n' ' ') "
 
-# the help text of an applet: its Kconfig help block, plain
+# the help text of an applet: its Kconfig help block, plain, with the
+# options of its features that are on (the file is read twice: features
+# first)
 help_text()
 {
-	awk -v sym="$1" -v full="$full" '
+	awk -v sym="$1" -v full="$full" -v enabled="$enabled" '
 		!/^\/\/config:/ { next }
 		{ sub(/^\/\/config:/, "") }
+		FNR == NR {
+			if (/^config /) {
+				feat = index(enabled, " " $2 " ") && full
+				dep = inhelp = 0
+			} else if ($0 ~ "^[ \t]+depends on " sym "$") {
+				dep = 1
+			} else if (/^[ \t]+help[ \t]*$/) {
+				inhelp = 1
+			} else if (inhelp && dep && feat && /^\t   /) {
+				extra = extra substr($0, 4) "\n"
+			}
+			next
+		}
 		/^config / { blk = ($2 == sym); inhelp = 0; blank = 0; next }
 		blk && /^[ \t]+help[ \t]*$/ { inhelp = 1; next }
 		blk && inhelp {
 			if ($0 ~ /^[ \t]*$/) { if (!full) inhelp = 0; blank++; next }
 			if ($0 !~ /^\t  /) { inhelp = 0; blank = 0; next }
+			if (/^\t   -h, --help/) { printf "%s", extra; extra = "" }
 			for (; blank > 0; blank--) printf "\n"
 			sub(/^\t  /, "")
 			print
-		}' "$2"
+		}' "$2" "$2"
 }
 
 # the table, sorted by name, with each applet's help compressed
