@@ -138,7 +138,7 @@ struct capsh {
 };
 
 /* libcap's modes, in the order of their numbers (UNCERTAIN is 0) */
-static const char *const modes[] = {
+static const char modes[][12] = {
 	"UNCERTAIN", "NOPRIV", "PURE1E_INIT", "PURE1E", "HYBRID"
 };
 enum { M_UNCERTAIN, M_NOPRIV, M_PURE1E_INIT, M_PURE1E, M_HYBRID };
