@@ -390,17 +390,15 @@ static void drop(const struct capsh *s, const char *list)
 	struct caps c;
 	int n, err, raised = fixup(s, &c);
 
-	for (n = 0; n < 64; n++) {
-		if (!(set & CAP_BIT(n)) || !caps_bound_drop(n))
-			continue;
-		err = errno;
-		if (raised)
-			caps_set(&c);
-		die_err(err, "cannot drop ", cap_name(n),
-			" from the bounding set");
-	}
+	for (n = 0; n < 64; n++)
+		if ((set & CAP_BIT(n)) && caps_bound_drop(n))
+			break;
+	err = errno;
 	if (raised)
 		caps_set(&c);
+	if (n < 64)
+		die_err(err, "cannot drop ", cap_name(n),
+			" from the bounding set");
 }
 
 static void ambient(const char *list, int on)
