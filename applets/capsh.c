@@ -223,18 +223,6 @@ static void print_iab(int cmb)
 	out_char('\n');
 }
 
-static void out_base(unsigned long v, unsigned base)
-{
-	char tmp[sizeof(v) * 8 + 1];
-	int i = sizeof(tmp);
-
-	tmp[--i] = 0;
-	do
-		tmp[--i] = "0123456789abcdef"[v % base];
-	while (v /= base);
-	out_str(tmp + i);
-}
-
 /* the securebits by number, each followed by its lock; the kernel 6.14
  * bits, which libcap 2.66 does not name, are shown only when one of them
  * or its lock is set, so that the output stays libcap's otherwise */
@@ -261,13 +249,13 @@ static void print_secbits(void)
 		return;
 	}
 	out_str("Securebits: 0");
-	out_base(sb, 8);
+	out_base(sb, 8, 0);
 	out_str("/0x");
-	out_base(sb, 16);
+	out_base(sb, 16, 0);
 	out_char('/');
 	out_str(str_utoa(len, 32 - (sb ? __builtin_clz(sb) : 31)));
 	out_str("'b");
-	out_base(sb, 2);
+	out_base(sb, 2, 0);
 	out_str(" (no-new-privs=");
 	out_num(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
 	out_str(")\n");

@@ -69,16 +69,16 @@ void out_snum(long long v)
 	}
 }
 
-void out_hex(unsigned long long v, int width)
+void out_base(unsigned long long v, unsigned base, int width)
 {
-	char tmp[17];
-	int i = 16;
+	char tmp[65];
+	int i = 64;
 
-	tmp[16] = 0;
+	tmp[64] = 0;
 	do {
-		tmp[--i] = "0123456789abcdef"[v & 15];
-		v >>= 4;
-	} while (v || 16 - i < width);
+		tmp[--i] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v || 64 - i < width);
 	out_str(tmp + i);
 }
 

@@ -10,7 +10,12 @@ void out_str(const char *s);
 void out_char(char c);
 void out_num(unsigned long long v);		/* decimal */
 void out_snum(long long v);
-void out_hex(unsigned long long v, int width);	/* lower case, zero padded */
+/* in base 2..16, lower case, zero padded to width digits */
+void out_base(unsigned long long v, unsigned base, int width);
+static inline void out_hex(unsigned long long v, int width)
+{
+	out_base(v, 16, width);
+}
 void out_flush(void);				/* also done by die() */
 /* write what is buffered and the rest of the line; exit status 1 if stdout
  * failed (a full disk, a closed pipe) */
