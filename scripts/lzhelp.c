@@ -9,8 +9,7 @@
  * that copy LEN + 3 (3..18) bytes from DISTANCE (1..2047) back. Most
  * matches are short and near (runs of spaces, "--", words), and two bytes
  * pay from three letters on. The texts are ASCII, so the top bit is free.
- * core/main.c
- * decodes it. Prints the literal, then a line "lzhelp: LENGTH SIZE" (the
+ * lz_expand() in core/main.c decodes it. Prints the literal, then a line "lzhelp: LENGTH SIZE" (the
  * compressed and the plain sizes) for the table.
  */
 #include <stdio.h>
