@@ -43,6 +43,7 @@
 //config:	default y
 //config:	depends on CAPSH
 //config:	select CORE_SECCOMP
+//config:	select CORE_HEAP
 //config:	help
 //config:	  The --seccomp options of capsh, built with libseccomp (about
 //config:	  100 KB). Without it they fail with a message.
