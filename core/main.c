@@ -62,7 +62,8 @@ size_t lz_expand(const char *src, size_t len, char *out)
 
 void applet_help(const struct applet *a)
 {
-	static char text[HELP_MAX + 1];
+	char text[HELP_MAX + 1];	/* not .bss, where it parts main's
+					 * small variables onto two pages */
 
 	if (!a) {
 		out_str("Usage: ctbox APPLET [ARGUMENT...]\n");
