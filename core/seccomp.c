@@ -28,14 +28,17 @@ struct rule {
 	struct scmp_arg_cmp cmp[6];
 };
 
+/* the fields first and the policy file last: a deny-list touches one
+ * page of it */
 static struct {
-	struct rule rules[RULES_MAX];
 	int n;
 	int allowlist;		/* an --seccomp-allow was given */
 	int has_default;	/* a file said "default ACTION" */
 	uint32_t def;
 	const char *export;
 	const char *where;	/* "FILE:LINE: " of the line being read */
+	struct rule rules[RULES_MAX];
+	char file[POLICY_MAX];	/* the text of --seccomp=FILE */
 } sc;
 
 /* --seccomp-action (kept out of sc, which is too big for .data) */
@@ -217,12 +220,11 @@ static size_t slurp(const char *path, char *buf, size_t size)
 
 void sc_file(const char *path)
 {
-	static char buf[POLICY_MAX];
-	char where[256], num[24], *line = buf, *end;
-	size_t len = slurp(path, buf, sizeof(buf) - 1);
+	char where[256], num[24], *line = sc.file, *end;
+	size_t len = slurp(path, sc.file, sizeof(sc.file) - 1);
 	unsigned lineno;
 
-	buf[len] = 0;
+	sc.file[len] = 0;
 	for (lineno = 1; *line; lineno++, line = end) {
 		end = strchrnul(line, '\n');
 		if (*end)
@@ -308,6 +310,30 @@ static int need_nnp(void)
 	return caps_get(&c) || !(c.eff & CAP_BIT(CAP_SYS_ADMIN));
 }
 
+static int newer_action(uint32_t act)
+{
+	return act == SCMP_ACT_KILL_PROCESS || act == SCMP_ACT_LOG;
+}
+
+/* libseccomp learns what the kernel offers by probing it, nine system
+ * calls (five of them faults, costly on a fresh process) before the first
+ * rule. Only kill-process and log need an answer; a filter of allow,
+ * errno, trap and kill (of the thread) runs on any seccomp kernel (3.5),
+ * and at libseccomp's API level 1 is loaded through prctl(PR_SET_SECCOMP)
+ * with no probe at all. */
+static int needs_probe(uint32_t def)
+{
+	int i;
+
+	if (newer_action(def) || newer_action(deny))
+		return 1;
+	for (i = 0; i < sc.n; i++)
+		if (sc.rules[i].kind == K_ACTION &&
+		    newer_action(sc.rules[i].action))
+			return 1;
+	return 0;
+}
+
 void sc_finish(int load)
 {
 	uint32_t def = default_action();
@@ -319,6 +345,8 @@ void sc_finish(int load)
 	 * actions by what qemu offers: take them all */
 	if (!load)
 		seccomp_api_set(6);
+	else if (!needs_probe(def))
+		seccomp_api_set(1);
 	ctx = seccomp_init(def);
 	if (!ctx)
 		die("cannot make a seccomp filter");

@@ -18,7 +18,7 @@ groups=${*:-native}
 native="make gcc libc6-dev musl-tools musl-dev gperf dpkg-dev file binutils
  libseccomp-dev linux-libc-dev util-linux libcap2-bin cgroup-tools iproute2
  busybox-static iputils-ping hyperfine time procps kconfig-frontends-nox
- python3 psmisc uidmap"
+ python3 psmisc uidmap strace"
 cross="qemu-user-static"
 # each installed on its own, so that one apt refuses does not hold up the rest
 cross_aarch64="gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
