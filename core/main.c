@@ -13,6 +13,7 @@
 #include "out.h"
 #include "proc.h"
 #include "str.h"
+#include "sys.h"
 
 const struct applet *applet_cur;
 const char *applet_invocation;
@@ -138,7 +139,8 @@ static const char *self_path(const char *argv0, char *buf, size_t size)
 		buf[n] = 0;
 		return buf;
 	}
-	if (argv0[0] != '/' && strchr(argv0, '/') && getcwd(dir, sizeof(dir)))
+	if (argv0[0] != '/' && strchr(argv0, '/') &&
+	    sys_getcwd(dir, sizeof(dir)))
 		return str_join(buf, size, dir, "/", argv0);
 	if (proc_which("", argv0, buf, size))
 		return buf;

@@ -62,6 +62,13 @@ static inline int sys_setresgid(unsigned r, unsigned e, unsigned s)
 	return syscall(SYS_setresgid_, r, e, s);
 }
 
+/* the kernel's getcwd: musl's wrapper links malloc in (for getcwd(NULL));
+ * a directory out of our root comes back without its leading '/' */
+static inline int sys_getcwd(char *buf, size_t size)
+{
+	return syscall(SYS_getcwd, buf, size) > 0 && buf[0] == '/';
+}
+
 /* prlimit64 on ourselves: musl's setrlimit also goes through __synccall */
 static inline int sys_setrlimit(int res, unsigned long long cur,
 				unsigned long long max)
