@@ -160,9 +160,9 @@ $(B)/flags: FORCE
 ifeq ($(CONFIG_SECCOMP),y)
 ifeq ($(LIBSECCOMP_DIR),)
 LIBSECCOMP_DIR := $(B)/libseccomp/$(TRIPLE)
-$(LIBSECCOMP_DIR)/lib/libseccomp.a: | $(B)/include/.stamp
+$(LIBSECCOMP_DIR)/lib/libseccomp.a: $(SRC)/scripts/libseccomp.sh | $(B)/include/.stamp
 	$(say) LIBSECCOMP $(TRIPLE)
-	$(Q)sh $(SRC)/scripts/libseccomp.sh "$(CC)" $(TRIPLE) $(abspath $(B)/include) $(abspath $(LIBSECCOMP_DIR))
+	$(Q)rm -f $@ && sh $(SRC)/scripts/libseccomp.sh "$(CC)" $(TRIPLE) $(abspath $(B)/include) $(abspath $(LIBSECCOMP_DIR))
 endif
 SECCOMP_LIB := $(LIBSECCOMP_DIR)/lib/libseccomp.a
 CT_CFLAGS += -isystem $(LIBSECCOMP_DIR)/include

@@ -193,7 +193,9 @@ configure_lib()
 {
 	AR=ar RANLIB=ranlib
 	set_binutils
+	# no unwind tables: nothing in ctbox unwinds, and they are 4 KB
 	cflags="-Os -ffunction-sections -fdata-sections -isystem $INCDIR"
+	cflags="$cflags -fno-asynchronous-unwind-tables -fno-unwind-tables"
 	cd "$build"
 	run "$sdir/configure" --host="$TRIPLE" --prefix="$PREFIX" \
 		--enable-static --disable-shared --disable-python \
