@@ -31,10 +31,10 @@
 //config:	   -u, --up                  bring both ends and loopbacks up
 //config:	   -j, --json                show as JSON
 //config:
+//config:	  <ns>: a name in /run/netns, a namespace file or a PID.
+//config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
-//config:
-//config:	  <ns>: a name in /run/netns, a namespace file or a PID.
 
 #include <fcntl.h>
 #include <limits.h>

@@ -71,6 +71,9 @@ void applet_help(const struct applet *a)
 		return;
 	}
 	out_mem(text, lz_expand(a->help, a->help_len, text));
+	if (CFG_FULL_HELP)
+		out_str("\n -h, --help                display this help\n"
+			" -V, --version             display version\n");
 	out_flush();
 }
 

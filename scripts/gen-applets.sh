@@ -16,6 +16,8 @@
 # A feature that "depends on SYMBOL" may list its own options in its help
 # block, indented as in the applet's: when it is on, they go before the
 # applet's "-h, --help" (as toybox merges the help of its option symbols).
+# The "-h, --help" and "-V, --version" lines, last in every applet's help,
+# are left out: core/main.c prints them from one copy.
 set -eu
 mode=$1 src=$2 out=$3 lzhelp=${4:-}
 
@@ -90,6 +92,7 @@ help_text()
 			if ($0 ~ /^[ \t]*$/) { if (!full) inhelp = 0; blank++; next }
 			if ($0 !~ /^\t  /) { inhelp = 0; blank = 0; next }
 			if (/^\t   -h, --help/) { printf "%s", extra; extra = "" }
+			if (/^\t   -[hV], --(help|version) /) next
 			for (; blank > 0; blank--) printf "\n"
 			sub(/^\t  /, "")
 			print
