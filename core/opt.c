@@ -9,7 +9,7 @@
 #include "opt.h"
 #include "str.h"
 
-enum { ID_HELP = 254, ID_VERSION = 255 };
+enum { ID_HELP = 62, ID_VERSION = 63 };	/* the top of the 6 bits */
 
 static const struct opt builtin[] = {
 	{ "help", 'h', OPT_NONE, ID_HELP },
@@ -87,7 +87,7 @@ static _Noreturn void builtin_opt(int id)
 
 static int take(struct optstate *st, const struct opt *o, const char **arg)
 {
-	st->seen |= 1ULL << (o->id & 63);
+	st->seen |= 1ULL << o->id;
 	if (o->id == ID_HELP || o->id == ID_VERSION)
 		builtin_opt(o->id);
 	(void)arg;

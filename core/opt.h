@@ -10,19 +10,20 @@
  * --net=FILE), accepts an unambiguous prefix of a long name, stops at "--"
  * (consumed) or at the first non-option (left in place), and never permutes
  * argv. --help and --version (and -h, -V unless the table uses those letters)
- * are answered here. Ids are 1..63; the applet names them with an enum.
+ * are answered here. Ids are 1..61 (62, 63 are --help, --version); the
+ * applet names them with an enum.
  */
 /* OPT_OPT_LONG: an optional argument with the long name only (--net=FILE),
  * while the short letter takes none and bundles (-mnpf), as util-linux's
  * unshare has it */
 enum { OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG };
 
-/* packed: 11 bytes an entry instead of 16 (the tables are read once) */
+/* packed: 10 bytes an entry instead of 16 (the tables are read once) */
 struct opt {
 	const char *lng;	/* long name without "--", or NULL */
 	char sh;		/* short letter, or 0 */
-	unsigned char arg;	/* OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG */
-	unsigned char id;
+	unsigned char arg : 2;	/* OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG */
+	unsigned char id : 6;
 } __attribute__((packed));
 
 struct optstate {
