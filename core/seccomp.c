@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/prctl.h>
@@ -236,6 +237,19 @@ void sc_file(const char *path)
 		policy_line(line);
 	}
 	sc.where = NULL;
+}
+
+/* libseccomp's assert()s end here, not in musl's __assert_fail, which
+ * prints with fprintf and so links all of printf (10 KB) for a message that
+ * should never show */
+_Noreturn void __assert_fail(const char *expr, const char *file, int line,
+			     const char *func)
+{
+	char num[24];
+
+	warn("libseccomp: ", file, ":", str_utoa(num, line), ": ", func,
+	     ": assertion '", expr, "' failed");
+	abort();
 }
 
 /* --- the filter -------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -286,8 +287,71 @@ static void test_idmap(void)
 	      m.r[1].count == 39 && m.r[2].inner == 51 && m.r[2].count == 49);
 }
 
+#if CFG_SECCOMP
+/* core/heap.c, the malloc of a build with libseccomp */
+static void test_heap(void)
+{
+	char *a = malloc(10), *b, *c, *d;
+	volatile size_t huge = ~(size_t)0 / 2;
+	int zero = 1, i;
+
+	CHECK("heap: blocks are aligned to 16", !((unsigned long)a % 16));
+	memcpy(a, "123456789", 10);
+	b = realloc(a, 100);
+	CHECK("heap: the last block grows in place", b == a &&
+	      !strcmp(b, "123456789"));
+	c = malloc(5);
+	d = realloc(b, 200);
+	CHECK("heap: another block moves, with its bytes", d != b &&
+	      !strcmp(d, "123456789"));
+	free(d);
+	a = calloc(50, 4);
+	CHECK("heap: a freed last block is taken again", a == d && c);
+	for (i = 0; i < 200; i++)
+		zero &= !a[i];
+	CHECK("heap: calloc zeroes a block given back", zero);
+	d = malloc(1 << 20);
+	CHECK("heap: a block larger than the arenas", d && !((unsigned long)d % 16));
+	memset(d, 1, 1 << 20);
+	errno = 0;
+	CHECK("heap: overflow is ENOMEM", !calloc(huge, 4) &&
+	      errno == ENOMEM && !malloc(huge * 2));
+}
+
+void __assert_fail(const char *expr, const char *file, int line,
+		   const char *func);
+static void assert_fail(void) { __assert_fail("1 == 2", "db.c", 42, "f"); }
+
+static void test_assert(void)
+{
+	int p[2], st;
+	char err[256] = "";
+	ssize_t n;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(p) || (pid = fork()) < 0)
+		exit(2);
+	if (!pid) {
+		dup2(p[1], 2);
+		assert_fail();
+	}
+	close(p[1]);
+	n = read(p[0], err, sizeof(err) - 1);
+	err[n > 0 ? n : 0] = 0;
+	waitpid(pid, &st, 0);
+	CHECK("seccomp: libseccomp's assert() says where, and aborts",
+	      WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT &&
+	      strstr(err, "libseccomp: db.c:42: f: assertion '1 == 2' failed"));
+}
+#endif
+
 int main(void)
 {
+#if CFG_SECCOMP
+	test_heap();
+	test_assert();
+#endif
 	test_opt();
 	test_opt_errors();
 	test_numbers();
