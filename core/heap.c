@@ -1,4 +1,4 @@
-/* heap.c: malloc for libseccomp, one arena and a bump pointer */
+/* heap.c: malloc for libseccomp, populated arenas and a bump pointer */
 /* SPDX-License-Identifier: MIT */
 /*
  * ctbox itself allocates nothing; libseccomp allocates a few hundred small
@@ -92,14 +92,13 @@ void *realloc(void *p, size_t n)
 	size_t have, want = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	void *q;
 
-	if (!p)
+	if (!p || n > SIZE_MAX / 2)
 		return malloc(n);
 	have = *head(p);
 	if (want <= have)
 		return p;
 	/* the last block grows where it is */
-	if ((char *)p + have == top && n <= SIZE_MAX / 2 &&
-	    (size_t)(end - (char *)p) >= want) {
+	if ((char *)p + have == top && (size_t)(end - (char *)p) >= want) {
 		top = (char *)p + want;
 		*head(p) = want;
 		return p;

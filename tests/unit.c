@@ -323,7 +323,7 @@ static void test_heap(void)
 	memset(d, 1, 1 << 20);
 	errno = 0;
 	CHECK("heap: overflow is ENOMEM", !calloc(huge, 4) &&
-	      errno == ENOMEM && !malloc(huge * 2));
+	      errno == ENOMEM && !malloc(huge * 2) && !realloc(d, huge * 2));
 }
 
 void __assert_fail(const char *expr, const char *file, int line,
