@@ -75,7 +75,8 @@ CT_LDFLAGS := -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,common-page-size=64
 
 no-config-goals := clean distclean help menuconfig defconfig allnoconfig \
-	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps check-all
+	allyesconfig oldconfig olddefconfig savedefconfig %_defconfig deps check-all \
+	budget
 config-goals := $(filter-out $(no-config-goals),$(or $(MAKECMDGOALS),all))
 ifneq ($(filter %_defconfig,$(MAKECMDGOALS)),)
 config-goals := $(filter-out %_defconfig,$(config-goals))
@@ -225,6 +226,10 @@ bloatcheck: $(O)/ctbox $(B)/ctbox.full
 baseline: $(O)/ctbox $(B)/ctbox.full
 	$(Q)sh $(SRC)/scripts/sizes.sh $(O)/ctbox $(B)/ctbox.map $(SRC) > $(BASELINE)
 	@echo "saved $(BASELINE)"
+# what applets add: make budget SYMS="VETH" (defconfig without seccomp)
+budget:
+	@test -n "$(SYMS)" || { echo 'usage: make budget SYMS="VETH ..."' >&2; exit 1; }
+	$(Q)sh $(SRC)/scripts/budget.sh $(SRC) $(O)/build/budget $(SYMS)
 
 # --- tests ----------------------------------------------------------------
 
@@ -263,6 +268,7 @@ help:
 	@echo '  install         install ctbox and one link per applet (DESTDIR, PREFIX, LINKS=sym|hard)'
 	@echo '  sizes           binary size, per applet and per core module'
 	@echo '  bloatcheck      compare sizes with bench/sizes-baseline.txt; baseline: save it'
+	@echo '  budget SYMS="VETH"  what those applets add (defconfig without seccomp)'
 	@echo '  check           run the test suite (T="unshare nsenter" for some;'
 	@echo '                  ARCH=aarch64|armhf: under qemu-user)'
 	@echo '  check-all       everything CI runs: native suite, cross builds,'
@@ -278,7 +284,7 @@ help:
 -include $(SRC)/scripts/targets.mk
 
 FORCE:
-.PHONY: all single install sizes bloatcheck baseline check check-all demo deps clean \
+.PHONY: all single install sizes bloatcheck baseline budget check check-all demo deps clean \
 	distclean help menuconfig defconfig allnoconfig allyesconfig oldconfig \
 	olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
