@@ -14,6 +14,58 @@
 #include "str.h"
 #include "sys.h"
 
+/* the path of prog in the PATH element p..end into buf, under root; an
+ * empty element is the current directory. NULL if it does not fit. */
+static char *path_join(char *buf, size_t size, const char *root,
+		       const char *p, const char *end, const char *prog)
+{
+	char dir[PATH_MAX];
+
+	if ((size_t)(end - p) >= sizeof(dir))
+		return NULL;
+	memcpy(dir, p, end - p);
+	dir[end - p] = 0;
+	return str_join(buf, size, root, dir, end > p ? "/" : "", prog);
+}
+
+static const char *path_list(void)
+{
+	const char *p = getenv("PATH");
+
+	return p ? p : "/usr/local/bin:/bin:/usr/bin";
+}
+
+/*
+ * execvp's search, without musl's execvp (which copies each candidate into
+ * a VLA): a directory that lacks prog, or is not one, is passed over; one
+ * that refuses (EACCES) too, but EACCES is what we report if nothing runs.
+ * Any other error stops the search, as it does in musl and glibc.
+ */
+static void exec_search(char **argv)
+{
+	const char *p = path_list(), *end;
+	char buf[PATH_MAX];
+	int err = ENOENT;
+
+	if (!*argv[0] || strchr(argv[0], '/')) {
+		execve(argv[0], argv, environ);
+		return;
+	}
+	for (;; p = end + 1) {
+		end = strchrnul(p, ':');
+		if (path_join(buf, sizeof(buf), "", p, end, argv[0])) {
+			execve(buf, argv, environ);
+			if (errno == EACCES)
+				err = EACCES;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return;
+		}
+		if (!*end)
+			break;
+	}
+	errno = err;
+}
+
 void proc_exec(char **argv)
 {
 	char *sh[2];
@@ -26,7 +78,7 @@ void proc_exec(char **argv)
 		sh[1] = NULL;
 		argv = sh;
 	}
-	execvp(argv[0], argv);
+	exec_search(argv);
 	err = errno;
 	die_status(err == ENOENT ? 127 : 126, err, "failed to execute ",
 		   argv[0]);
@@ -34,25 +86,21 @@ void proc_exec(char **argv)
 
 char *proc_which(const char *root, const char *prog, char *buf, size_t size)
 {
-	const char *p = getenv("PATH"), *end;
-	char dir[PATH_MAX];
+	const char *p = path_list(), *end;
 
 	if (strchr(prog, '/')) {
 		if (!str_join(buf, size, prog[0] == '/' ? root : "", prog))
 			return NULL;
 		return access(buf, F_OK) ? NULL : buf;
 	}
-	for (p = p ? p : "/usr/local/bin:/bin:/usr/bin"; *p; p = end + !!*end) {
+	for (;; p = end + 1) {
 		end = strchrnul(p, ':');
-		if ((size_t)(end - p) >= sizeof(dir))
-			continue;
-		memcpy(dir, p, end - p);
-		dir[end - p] = 0;
-		if (str_join(buf, size, root, dir, "/", prog) &&
+		if (path_join(buf, size, root, p, end, prog) &&
 		    !access(buf, X_OK))
 			return buf;
+		if (!*end)
+			return NULL;
 	}
-	return NULL;
 }
 
 pid_t proc_fork(void)
@@ -60,9 +108,11 @@ pid_t proc_fork(void)
 	pid_t pid;
 
 	sys_sigdfl(SIGCHLD);
-	/* _Fork, not fork: no atfork handlers to run, and none of the thread
-	 * locking that pulls 2 KB of musl into a single-threaded program */
-	pid = _Fork();
+	/* the system call, not musl's fork or _Fork: no atfork handlers, and
+	 * none of their locking (500 bytes) in a single-threaded program. The
+	 * child's musl thread descriptor keeps the parent's TID, so nothing in
+	 * ctbox calls raise() or abort() in a child: kill(getpid()) instead. */
+	pid = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
 	if (pid < 0)
 		die_errno("fork failed");
 	return pid;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/prctl.h>
@@ -15,6 +16,7 @@
 #include "parse.h"
 #include "seccomp.h"
 #include "str.h"
+#include "sys.h"
 
 #define RULES_MAX 512
 #define POLICY_MAX 65536
@@ -249,7 +251,10 @@ _Noreturn void __assert_fail(const char *expr, const char *file, int line,
 
 	warn("libseccomp: ", file, ":", str_utoa(num, line), ": ", func,
 	     ": assertion '", expr, "' failed");
-	abort();
+	/* abort(), without musl's raise(): see proc_fork() */
+	sys_sigdfl(SIGABRT);
+	kill(getpid(), SIGABRT);
+	_exit(128 + SIGABRT);
 }
 
 /* --- the filter -------------------------------------------------------- */
