@@ -651,7 +651,7 @@ static void decode(const char *arg)
 {
 	unsigned long long v;
 
-	v = xparse_u64(arg + 2 * !strncasecmp(arg, "0x", 2), 16, ~0ULL,
+	v = xparse_u64(arg + 2 * !str_ncasecmp(arg, "0x", 2), 16, ~0ULL,
 		       "hex value");
 	out_str("0x");
 	out_hex(v, 16);

@@ -41,6 +41,7 @@
 #include "parse.h"
 #include "proc.h"
 #include "str.h"
+#include "sys.h"
 
 enum { O_GROUP = 1, O_STICKY, O_CREATE, O_LIMIT, O_WAIT, O_RM };
 
@@ -272,7 +273,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 	char go;
 
 	watch(c, &m);
-	if (pipe2(p, O_CLOEXEC))
+	if (sys_pipe2(p, O_CLOEXEC))
 		die_errno("pipe failed");
 	proc_block(0, &old);
 	if (!(pid = proc_fork())) {

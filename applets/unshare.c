@@ -490,7 +490,7 @@ static void helper_start(struct unshare *u)
 	int p[2];
 	char c;
 
-	if (pipe2(p, O_CLOEXEC))
+	if (sys_pipe2(p, O_CLOEXEC))
 		die_errno("pipe failed");
 	pid = proc_fork();
 	if (pid) {
@@ -650,7 +650,7 @@ static _Noreturn void run_forked(const struct unshare *u)
 	sigset_t old;
 	pid_t pid;
 
-	if (wait_binds && pipe2(sync, O_CLOEXEC))
+	if (wait_binds && sys_pipe2(sync, O_CLOEXEC))
 		die_errno("pipe failed");
 	proc_block(u->forward ? PROC_BLOCK_ALL : 0, &old);
 	pid = proc_fork();

@@ -1,7 +1,6 @@
 /* captext.c: capability names, and libcap's text formats both ways */
 /* SPDX-License-Identifier: MIT */
 #include <string.h>
-#include <strings.h>
 
 #include "captext.h"
 #include "capnames.h"
@@ -114,12 +113,12 @@ int cap_scan(const char **sp)
 		return scan_number(sp);
 	while (is_alpha(s[len]) || s[len] == '_')
 		len++;
-	if (len <= 4 || strncasecmp(s, "cap_", 4))
+	if (len <= 4 || str_ncasecmp(s, "cap_", 4))
 		return -1;
 	for (n = 0; n < CAPNAMES_COUNT; n++) {
 		name = table_name(n);
 		if (name && strlen(name) == len - 4 &&
-		    !strncasecmp(s + 4, name, len - 4)) {
+		    !str_ncasecmp(s + 4, name, len - 4)) {
 			*sp = s + len;
 			return n;
 		}
@@ -149,7 +148,7 @@ static uint64_t mask(int cmb)
 /* "all" as a name: any case, and not the start of a longer word */
 static int is_all(const char *s)
 {
-	return !strncasecmp(s, "all", 3) && !is_word(s[3]);
+	return !str_ncasecmp(s, "all", 3) && !is_word(s[3]);
 }
 
 /* NAME,NAME,...; "all" replaces what came before it, as in libcap */

@@ -3,10 +3,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
-#include <strings.h>
 
 #include "msg.h"
 #include "parse.h"
+#include "str.h"
 
 static int digit(char c, int base)
 {
@@ -122,10 +122,10 @@ int parse_signal(const char *s)
 
 	if (!parse_u64(s, 10, _NSIG - 1, &v))
 		return v ? (int)v : -1;
-	if (!strncasecmp(s, "SIG", 3))
+	if (!str_ncasecmp(s, "SIG", 3))
 		s += 3;
 	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
-		if (!strcasecmp(s, signals[i].name))
+		if (!str_casecmp(s, signals[i].name))
 			return signals[i].num;
 	return -1;
 }

@@ -98,3 +98,16 @@ char *str_item(const char **s, char sep, char *buf, size_t size)
 	buf[len] = 0;
 	return buf;
 }
+
+static int lower(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26 ? c + 32 : c;
+}
+
+int str_ncasecmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++)
+		if (lower(*a) != lower(*b) || !*a)
+			return lower(*a) - lower(*b);
+	return 0;
+}

@@ -29,4 +29,10 @@ char *str_word(char **s);
  * size-1 bytes); *s moves past it. NULL at the end of the list. */
 char *str_item(const char **s, char sep, char *buf, size_t size);
 
+/* strncasecmp for ASCII, which is all ctbox compares without case (signal
+ * and capability names, "0x"): musl's pulls its locale layer in;
+ * str_casecmp compares whole strings */
+int str_ncasecmp(const char *a, const char *b, size_t n);
+#define str_casecmp(a, b) str_ncasecmp(a, b, (size_t)-1)
+
 #endif

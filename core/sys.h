@@ -69,6 +69,12 @@ static inline int sys_getcwd(char *buf, size_t size)
 	return syscall(SYS_getcwd, buf, size) > 0 && buf[0] == '/';
 }
 
+/* musl's pipe2 carries a fallback for kernels older than 2.6.27 */
+static inline int sys_pipe2(int fd[2], int flags)
+{
+	return syscall(SYS_pipe2, fd, flags);
+}
+
 /* prlimit64 on ourselves: musl's setrlimit also goes through __synccall */
 static inline int sys_setrlimit(int res, unsigned long long cur,
 				unsigned long long max)
