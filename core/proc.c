@@ -14,25 +14,32 @@
 #include "str.h"
 #include "sys.h"
 
-/* the path of prog in the PATH element p..end into buf, under root; an
- * empty element is the current directory. NULL if it does not fit. */
-static char *path_join(char *buf, size_t size, const char *root,
-		       const char *p, const char *end, const char *prog)
-{
-	char dir[PATH_MAX];
-
-	if ((size_t)(end - p) >= sizeof(dir))
-		return NULL;
-	memcpy(dir, p, end - p);
-	dir[end - p] = 0;
-	return str_join(buf, size, root, dir, end > p ? "/" : "", prog);
-}
-
 static const char *path_list(void)
 {
 	const char *p = getenv("PATH");
 
 	return p ? p : "/usr/local/bin:/bin:/usr/bin";
+}
+
+/* the next candidate for prog along the PATH list at *p, under root, in
+ * buf (an empty element is the current directory); NULL after the last */
+static char *path_next(const char **p, const char *root, const char *prog,
+		       char *buf, size_t size)
+{
+	const char *s, *end;
+	char dir[PATH_MAX];
+
+	while ((s = *p)) {
+		end = strchrnul(s, ':');
+		*p = *end ? end + 1 : NULL;
+		if ((size_t)(end - s) >= sizeof(dir))
+			continue;
+		memcpy(dir, s, end - s);
+		dir[end - s] = 0;
+		if (str_join(buf, size, root, dir, end > s ? "/" : "", prog))
+			return buf;
+	}
+	return NULL;
 }
 
 /*
@@ -43,7 +50,7 @@ static const char *path_list(void)
  */
 static void exec_search(char **argv)
 {
-	const char *p = path_list(), *end;
+	const char *p = path_list();
 	char buf[PATH_MAX];
 	int err = ENOENT;
 
@@ -51,17 +58,12 @@ static void exec_search(char **argv)
 		execve(argv[0], argv, environ);
 		return;
 	}
-	for (;; p = end + 1) {
-		end = strchrnul(p, ':');
-		if (path_join(buf, sizeof(buf), "", p, end, argv[0])) {
-			execve(buf, argv, environ);
-			if (errno == EACCES)
-				err = EACCES;
-			else if (errno != ENOENT && errno != ENOTDIR)
-				return;
-		}
-		if (!*end)
-			break;
+	while (path_next(&p, "", argv[0], buf, sizeof(buf))) {
+		execve(buf, argv, environ);
+		if (errno == EACCES)
+			err = EACCES;
+		else if (errno != ENOENT && errno != ENOTDIR)
+			return;
 	}
 	errno = err;
 }
@@ -86,21 +88,17 @@ void proc_exec(char **argv)
 
 char *proc_which(const char *root, const char *prog, char *buf, size_t size)
 {
-	const char *p = path_list(), *end;
+	const char *p = path_list();
 
 	if (strchr(prog, '/')) {
 		if (!str_join(buf, size, prog[0] == '/' ? root : "", prog))
 			return NULL;
 		return access(buf, F_OK) ? NULL : buf;
 	}
-	for (;; p = end + 1) {
-		end = strchrnul(p, ':');
-		if (path_join(buf, size, root, p, end, prog) &&
-		    !access(buf, X_OK))
+	while (path_next(&p, root, prog, buf, size))
+		if (!access(buf, X_OK))
 			return buf;
-		if (!*end)
-			return NULL;
-	}
+	return NULL;
 }
 
 pid_t proc_fork(void)
