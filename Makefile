@@ -187,6 +187,12 @@ $(G)/capnames.h: $(SRC)/scripts/gen-capnames.sh $(B)/include/.stamp $(B)/flags
 	$(Q)sh $(SRC)/scripts/gen-capnames.sh "$(CC) -isystem $(B)/include" $@
 $(B)/obj/core/captext.o: $(G)/capnames.h
 
+# strerror's texts, compressed: the target's numbers, the host's texts
+$(G)/errmsg.h: $(SRC)/scripts/gen-errmsg.sh $(B)/lzhelp $(B)/flags
+	$(say) GEN $@
+	$(Q)sh $(SRC)/scripts/gen-errmsg.sh "$(CC)" "$(HOSTCC)" $(B)/lzhelp $@
+$(B)/obj/core/msg.o: $(G)/errmsg.h
+
 # capsh's --explain lines, compressed as the help texts are
 $(G)/capexplain.h: $(SRC)/applets/capsh.c $(SRC)/scripts/gen-lztext.sh $(B)/lzhelp
 	$(say) GEN $@

@@ -6,14 +6,36 @@
 #include <unistd.h>
 
 #include "ctbox.h"
+#include "errmsg.h"
 #include "msg.h"
 #include "out.h"
+#include "str.h"
+
+_Static_assert(ERRMSG_SIZE < MSG_ERRBUF, "MSG_ERRBUF too small for the texts");
 
 static const char *prefix = "ctbox";
 
 void msg_prefix(const char *p)
 {
 	prefix = p;
+}
+
+const char *msg_strerror(int err, char *buf)
+{
+	char *p = buf, *end, num[24];
+	int n;
+
+	if (err > 0 && err < ERRMSG_COUNT) {
+		buf[lz_expand(errmsg_lz, ERRMSG_LZ_LEN, buf)] = 0;
+		for (n = err; n; n--)
+			p = strchr(p, '\n') + 1;
+		end = strchrnul(p, '\n');
+		*end = 0;
+		if (end > p)
+			return p;
+	}
+	return str_join(buf, MSG_ERRBUF, "Unknown error ", err < 0 ? "-" : "",
+			str_utoa(num, err < 0 ? -(long long)err : err));
 }
 
 static size_t add(char *buf, size_t len, size_t size, const char *s)
@@ -29,7 +51,7 @@ static size_t add(char *buf, size_t len, size_t size, const char *s)
 /* compose and write one message; a line too long is cut, never split */
 static void emit(int err, const char *s, va_list ap, const char *tail)
 {
-	char buf[1024];
+	char buf[1024], text[MSG_ERRBUF];
 	size_t len = 0, size = sizeof(buf) - 1;
 
 	len = add(buf, len, size, prefix);
@@ -38,7 +60,7 @@ static void emit(int err, const char *s, va_list ap, const char *tail)
 		len = add(buf, len, size, s);
 	if (err) {
 		len = add(buf, len, size, ": ");
-		len = add(buf, len, size, strerror(err));
+		len = add(buf, len, size, msg_strerror(err, text));
 	}
 	if (tail)
 		len = add(buf, len, size, tail);
@@ -72,12 +94,9 @@ void die_usage_(const char *s, ...)
 	const char *name = applet_invocation ? applet_invocation : "ctbox";
 	va_list ap;
 
-	tail[0] = 0;
-	if (strlen(name) < sizeof(tail) - 48) {
-		strcpy(tail, "\nTry '");
-		strcat(tail, name);
-		strcat(tail, " --help' for more information.");
-	}
+	if (!str_join(tail, sizeof(tail), "\nTry '", name,
+		      " --help' for more information."))
+		tail[0] = 0;
 	va_start(ap, s);
 	emit(0, s, ap, tail);
 	va_end(ap);

@@ -24,6 +24,11 @@ _Noreturn void die_usage_(const char *s, ...);
 /* a usage error: the message, then "Try 'APPLET --help' ...", status 1 */
 #define die_usage(...)		die_usage_(__VA_ARGS__, (char *)0)
 
+/* strerror(err) in buf, which holds MSG_ERRBUF bytes: the texts of the
+ * build host's C library, compressed (scripts/gen-errmsg.sh) */
+#define MSG_ERRBUF 4096
+const char *msg_strerror(int err, char *buf);
+
 /* the prefix of every message ("unshare" or "ctbox: unshare") */
 void msg_prefix(const char *prefix);
 

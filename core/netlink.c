@@ -261,8 +261,9 @@ int nl_talk(struct nl *nl, struct nlmsghdr *h, nl_fn *fn, void *ctx)
 const char *nl_error(struct nl *nl)
 {
 	int ext = nl->ext[0] != 0;
+	char text[MSG_ERRBUF];
 
-	return str_join(nl->msg, sizeof(nl->msg), strerror(nl->err),
+	return str_join(nl->msg, sizeof(nl->msg), msg_strerror(nl->err, text),
 			ext ? " (" : "", nl->ext, ext ? ")" : "");
 }
 

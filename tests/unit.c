@@ -1,4 +1,4 @@
-/* unit.c: unit tests of the core: option parser, number parsing, strings */
+/* unit.c: unit tests of the core: option parser, numbers, strings, messages */
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <fcntl.h>
@@ -341,8 +341,22 @@ static void test_assert(void)
 }
 #endif
 
-int main(void)
+/* unit errmsg: msg_strerror of 1..199, "N TEXT" a line, for unit.test to
+ * compare with the build host's strerror */
+static int print_errmsgs(void)
 {
+	char buf[MSG_ERRBUF];
+	int e;
+
+	for (e = 1; e < 200; e++)
+		printf("%d %s\n", e, msg_strerror(e, buf));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "errmsg"))
+		return print_errmsgs();
 #if CFG_SECCOMP
 	test_heap();
 	test_assert();
