@@ -435,8 +435,7 @@ static _Noreturn void enter_failed(const struct nsenter *n, int i, int err)
 	const char *f = n->file[i];
 
 	if (!f) {
-		str_procpath(path, n->pid, "ns/");
-		f = strcat(path, ns_kinds[i].name);
+		f = ns_procpath(path, n->pid, &ns_kinds[i]);
 	} else if (i == NS_NET) {
 		f = n->netns;
 	}

@@ -60,11 +60,13 @@ int file_write_str(const char *path, const char *s)
 static int next_line(char *buf, size_t *start, size_t len, int *skip,
 		     int (*fn)(char *, void *), void *ctx)
 {
-	char *nl = memchr(buf + *start, '\n', len - *start);
-	char *line = buf + *start;
+	char *line = buf + *start, *nl = line;
 	int r = 0;
 
-	if (!nl)
+	/* a loop, not memchr: musl's word-at-a-time one is 200 bytes */
+	while (nl < buf + len && *nl != '\n')
+		nl++;
+	if (nl == buf + len)
 		return -2;
 	*nl = 0;
 	*start = nl + 1 - buf;

@@ -128,16 +128,15 @@ int idmap_all(struct idmap *m, const char *which)
 
 static size_t format(const struct idmap *m, char *buf, size_t size)
 {
+	char in[24], out[24], n[24];
 	size_t len = 0;
 	unsigned i;
 
-	for (i = 0; i < m->n && len + 36 < size; i++) {
-		str_utoa(buf + len, m->r[i].inner);
-		strcat(buf + len, " ");
-		str_utoa(buf + strlen(buf), m->r[i].outer);
-		strcat(buf + len, " ");
-		str_utoa(buf + strlen(buf), m->r[i].count);
-		strcat(buf + len, "\n");
+	for (i = 0; i < m->n; i++) {
+		if (!str_join(buf + len, size - len, str_utoa(in, m->r[i].inner),
+			      " ", str_utoa(out, m->r[i].outer), " ",
+			      str_utoa(n, m->r[i].count), "\n"))
+			break;
 		len += strlen(buf + len);
 	}
 	return len;

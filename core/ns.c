@@ -88,14 +88,20 @@ int ns_open_file(const char *path, const struct ns_kind *k)
 	return fd;
 }
 
+char *ns_procpath(char *buf, pid_t pid, const struct ns_kind *k)
+{
+	char what[24];
+
+	str_join(what, sizeof(what), "ns/", k->name);
+	return str_procpath(buf, pid, what);
+}
+
 int ns_open_pid(pid_t pid, const struct ns_kind *k)
 {
 	char path[PROC_PATH_MAX], num[24];
 	int fd, err;
 
-	str_procpath(path, pid, "ns/");
-	strcat(path, k->name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(ns_procpath(path, pid, k), O_RDONLY | O_CLOEXEC);
 	if (fd >= 0)
 		return fd;
 	err = errno;
@@ -200,8 +206,8 @@ static int ns_id(pid_t pid, const struct ns_kind *k, struct statx *st)
 {
 	char path[PROC_PATH_MAX];
 
-	str_procpath(path, pid, "ns/");
-	return sys_statx(AT_FDCWD, strcat(path, k->name), 0, STATX_INO, st);
+	return sys_statx(AT_FDCWD, ns_procpath(path, pid, k), 0, STATX_INO,
+			 st);
 }
 
 int ns_is_own(pid_t pid, const struct ns_kind *k)

@@ -48,6 +48,8 @@ int ns_open_file(const char *path, const struct ns_kind *k);
 
 /* open /proc/PID/ns/KIND, or die: a dead process, a kernel without it */
 int ns_open_pid(pid_t pid, const struct ns_kind *k);
+/* "/proc/PID/ns/NAME" (PID 0: self) in buf, which holds PROC_PATH_MAX */
+char *ns_procpath(char *buf, pid_t pid, const struct ns_kind *k);
 
 /* is pid's namespace of kind k our own? 1 or 0; -1 (errno) if unknown */
 int ns_is_own(pid_t pid, const struct ns_kind *k);
