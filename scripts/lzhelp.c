@@ -39,15 +39,42 @@ static size_t longest(size_t n, size_t i, size_t *dist)
 	return best;
 }
 
+/*
+ * Which matches to take: not greedily, the longest at each step, but the
+ * cheapest encoding of the whole text, worked out from the end: cost[i] is
+ * the fewest bytes that encode text[i..n), take[i] the match length that
+ * achieves it there (0: a literal). Any length up to the longest match at
+ * i is a match too, at the same distance.
+ */
+static size_t cost[MAX_TEXT + 1], take[MAX_TEXT], dist[MAX_TEXT];
+
+static void plan(size_t n)
+{
+	size_t i, l, max;
+
+	cost[n] = 0;
+	for (i = n; i-- > 0;) {
+		max = longest(n, i, &dist[i]);
+		cost[i] = cost[i + 1] + 1;
+		take[i] = 0;
+		for (l = MIN_MATCH; l <= max; l++)
+			if (cost[i + l] + 2 < cost[i]) {
+				cost[i] = cost[i + l] + 2;
+				take[i] = l;
+			}
+	}
+}
+
 static size_t compress(size_t n)
 {
-	size_t i = 0, len = 0, l, dist = 0;
+	size_t i = 0, len = 0, l;
 
+	plan(n);
 	while (i < n) {
-		l = longest(n, i, &dist);
-		if (l >= MIN_MATCH) {
-			out[len++] = 0x80 | (l - 3) << 3 | dist >> 8;
-			out[len++] = dist & 0xff;
+		l = take[i];
+		if (l) {
+			out[len++] = 0x80 | (l - 3) << 3 | dist[i] >> 8;
+			out[len++] = dist[i] & 0xff;
 			i += l;
 		} else {
 			out[len++] = text[i++];
