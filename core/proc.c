@@ -26,17 +26,18 @@ static const char *path_list(void)
 static char *path_next(const char **p, const char *root, const char *prog,
 		       char *buf, size_t size)
 {
+	size_t r = strlen(root), d;
 	const char *s, *end;
-	char dir[PATH_MAX];
 
 	while ((s = *p)) {
 		end = strchrnul(s, ':');
 		*p = *end ? end + 1 : NULL;
-		if ((size_t)(end - s) >= sizeof(dir))
+		d = end - s;
+		if (r + d >= size)
 			continue;
-		memcpy(dir, s, end - s);
-		dir[end - s] = 0;
-		if (str_join(buf, size, root, dir, end > s ? "/" : "", prog))
+		memcpy(buf, root, r);
+		memcpy(buf + r, s, d);
+		if (str_join(buf + r + d, size - r - d, d ? "/" : "", prog))
 			return buf;
 	}
 	return NULL;
