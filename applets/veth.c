@@ -207,13 +207,6 @@ static _Noreturn void fail(struct veth *v, struct nl *nl, const char *a,
 	exit(1);
 }
 
-static void open_nl(struct nl *nl, int nsfd, const char *ns)
-{
-	if (nl_open(nl, nsfd))
-		die_errno("cannot open a netlink socket in ",
-			  ns ? ns : "our namespace");
-}
-
 /* the socket of an end's namespace: ours, or one made in its own */
 static struct nl *end_socket(struct veth *v, int i)
 {
@@ -221,7 +214,7 @@ static struct nl *end_socket(struct veth *v, int i)
 
 	e->nl = &v->nl[e->nsfd < 0 ? 0 : 1 + i];
 	if (e->nl->fd < 0)
-		open_nl(e->nl, e->nsfd, e->ns);
+		nl_open(e->nl, e->nsfd, e->ns);
 	return e->nl;
 }
 
@@ -358,7 +351,7 @@ static void cmd_add(struct veth *v)
 	int i;
 
 	if (v->nl[0].fd < 0)
-		open_nl(&v->nl[0], -1, NULL);
+		nl_open(&v->nl[0], -1, NULL);
 	/* every socket the configuration needs is there before the pair:
 	 * afterwards only the kernel can say no, and then undo_pair acts */
 	for (i = 0; i < 2; i++)
@@ -639,7 +632,7 @@ static void cmd_show(struct veth *v)
 	end_socket(v, 0);
 	/* a second socket for the questions asked during the dump (the end
 	 * has nl[0] or nl[1]) */
-	open_nl(&v->nl[2], e->nsfd, e->ns);
+	nl_open(&v->nl[2], e->nsfd, e->ns);
 	v->self = e->nsfd >= 0 ? e->nsfd :
 		  open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	out_str(v->json ? "[" : "");

@@ -51,35 +51,37 @@ static void set_options(int fd)
 		    sizeof(one), 0);
 }
 
+/* enter the namespace nsfd (-1: stay in ours); the fd of ours to come
+ * back with, or -1 */
+static int enter(int nsfd, const char *ns)
+{
+	int self;
+
+	if (nsfd < 0)
+		return -1;
+	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (self < 0 || setns(nsfd, CLONE_NEWNET))
+		die_errno("cannot open a netlink socket in ", ns);
+	return self;
+}
+
 /* a socket belongs for good to the namespace it was made in: enter the
  * namespace, make it, and come back */
-int nl_open(struct nl *nl, int nsfd)
+void nl_open(struct nl *nl, int nsfd, const char *ns)
 {
-	int self = -1, err;
+	int self = enter(nsfd, ns);
 
 	memset(nl, 0, sizeof(*nl));
-	if (nsfd >= 0) {
-		self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-		if (self < 0)
-			return -1;
-		if (setns(nsfd, CLONE_NEWNET)) {
-			err = errno;
-			close(self);
-			errno = err;
-			return -1;
-		}
-	}
 	nl->fd = sys(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
 		     NETLINK_ROUTE, 0, 0, 0);
-	err = errno;
+	if (nl->fd < 0)
+		die_errno("cannot open a netlink socket in ",
+			  ns ? ns : "our namespace");
 	if (self >= 0 && setns(self, CLONE_NEWNET))
 		die_errno("cannot return to our network namespace");
 	if (self >= 0)
 		close(self);
-	errno = err;
-	if (nl->fd >= 0)
-		set_options(nl->fd);
-	return nl->fd < 0 ? -1 : 0;
+	set_options(nl->fd);
 }
 
 /* --- building ------------------------------------------------------- */

@@ -18,9 +18,9 @@ struct nl {
 };
 
 /* open a socket in the network namespace nsfd (-1: our own): enter it,
- * open the socket, come back. 0, or -1 with errno (the calling process is
- * back in its own namespace either way, or dies saying it could not) */
-int nl_open(struct nl *nl, int nsfd);
+ * open the socket, come back. Dies naming ns (NULL: ours) when it cannot:
+ * the calling process is back in its own namespace when this returns. */
+void nl_open(struct nl *nl, int nsfd, const char *ns);
 
 /*
  * A request is built in a caller's buffer: nl_req writes the header and
