@@ -92,19 +92,20 @@ struct end {
 	struct cidr addr[ADDR_MAX];
 };
 
+/* the scalars first, the arrays after them: short offsets, smaller code */
 struct veth {
 	const struct cmd *cmd;
-	struct end end[2];
-	struct cidr gw[2];
 	int ngw, up;
 	unsigned mtu;
-	struct nl nl[3];	/* ours, <name>'s namespace, <peer>'s */
 	void (*undo)(struct veth *v);
 	/* show */
 	int json, count, naddr, nsid;
 	int self_known;		/* self_name is the shown one's name */
 	int self;		/* an fd of the shown namespace */
 	const char *self_name;
+	struct end end[2];
+	struct cidr gw[2];
+	struct nl nl[3];	/* ours, <name>'s namespace, <peer>'s */
 	char self_buf[NAME_MAX + 1];
 };
 
