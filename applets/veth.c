@@ -120,37 +120,31 @@ struct cmd {
 
 /* --- requests ------------------------------------------------------- */
 
-/* a request on an existing device (by index), or on lo (by name) */
-static struct ifinfomsg *link_req(struct nlreq *r, void *buf, size_t size,
-				  int type, int index)
+/* RTM_NEWLINK setting IFF_UP to flags, or RTM_DELLINK (which ignores
+ * them), on a device by its index, or (index 0) on lo by name */
+static int link_op(struct nl *nl, int type, int index, unsigned flags)
 {
-	struct ifinfomsg *ifi = nl_req(r, buf, size, type, 0, sizeof(*ifi));
+	NL_REQ(buf, 64);
+	struct nlreq r;
+	struct ifinfomsg *ifi = nl_req(&r, &buf, sizeof(buf), type, 0,
+				       sizeof(*ifi));
 
 	ifi->ifi_index = index;
+	ifi->ifi_flags = flags;
+	ifi->ifi_change = IFF_UP;
 	if (!index)
-		nl_put_str(r, IFLA_IFNAME, "lo");
-	return ifi;
+		nl_put_str(&r, IFLA_IFNAME, "lo");
+	return nl_talk(nl, r.h, NULL, NULL);
 }
 
 static int set_up(struct nl *nl, int index, int up)
 {
-	NL_REQ(buf, 64);
-	struct nlreq r;
-	struct ifinfomsg *ifi = link_req(&r, &buf, sizeof(buf), RTM_NEWLINK,
-					 index);
-
-	ifi->ifi_flags = up ? IFF_UP : 0;
-	ifi->ifi_change = IFF_UP;
-	return nl_talk(nl, r.h, NULL, NULL);
+	return link_op(nl, RTM_NEWLINK, index, up ? IFF_UP : 0);
 }
 
 static int del_link(struct nl *nl, int index)
 {
-	NL_REQ(buf, 32);
-	struct nlreq r;
-
-	link_req(&r, &buf, sizeof(buf), RTM_DELLINK, index);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return link_op(nl, RTM_DELLINK, index, 0);
 }
 
 /* RTM_NEWADDR or RTM_DELADDR */
