@@ -124,17 +124,15 @@ struct cmd {
  * them), on a device by its index, or (index 0) on lo by name */
 static int link_op(struct nl *nl, int type, int index, unsigned flags)
 {
-	NL_REQ(buf, 64);
-	struct nlreq r;
-	struct ifinfomsg *ifi = nl_req(&r, &buf, sizeof(buf), type, 0,
-				       sizeof(*ifi));
+	union nlreq r;
+	struct ifinfomsg *ifi = nl_req(&r, type, 0, sizeof(*ifi));
 
 	ifi->ifi_index = index;
 	ifi->ifi_flags = flags;
 	ifi->ifi_change = IFF_UP;
 	if (!index)
 		nl_put_str(&r, IFLA_IFNAME, "lo");
-	return nl_talk(nl, r.h, NULL, NULL);
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 static int set_up(struct nl *nl, int index, int up)
@@ -150,11 +148,10 @@ static int del_link(struct nl *nl, int index)
 /* RTM_NEWADDR or RTM_DELADDR */
 static int address(struct nl *nl, int type, int index, const struct cidr *c)
 {
-	NL_REQ(buf, 96);
-	struct nlreq r;
+	union nlreq r;
 	struct ifaddrmsg *ifa;
 
-	ifa = nl_req(&r, &buf, sizeof(buf), type, type == RTM_NEWADDR ?
+	ifa = nl_req(&r, type, type == RTM_NEWADDR ?
 		     NLM_F_CREATE | NLM_F_EXCL : 0, sizeof(*ifa));
 	ifa->ifa_family = c->family;
 	ifa->ifa_prefixlen = c->len;
@@ -167,14 +164,13 @@ static int address(struct nl *nl, int type, int index, const struct cidr *c)
 		ifa->ifa_scope = RT_SCOPE_HOST;
 	nl_put(&r, IFA_LOCAL, c->addr, c->size);
 	nl_put(&r, IFA_ADDRESS, c->addr, c->size);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 static int default_route(struct nl *nl, int index, const struct cidr *gw)
 {
-	NL_REQ(buf, 96);
-	struct nlreq r;
-	struct rtmsg *rt = nl_req(&r, &buf, sizeof(buf), RTM_NEWROUTE,
+	union nlreq r;
+	struct rtmsg *rt = nl_req(&r, RTM_NEWROUTE,
 				  NLM_F_CREATE | NLM_F_EXCL, sizeof(*rt));
 
 	rt->rtm_family = gw->family;
@@ -183,7 +179,7 @@ static int default_route(struct nl *nl, int index, const struct cidr *gw)
 	rt->rtm_type = RTN_UNICAST;
 	nl_put(&r, RTA_GATEWAY, gw->addr, gw->size);
 	nl_put_u32(&r, RTA_OIF, index);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 /* --- failing without leaving anything behind -------------------------- */
@@ -259,10 +255,10 @@ static int end_up(const struct veth *v, int i)
 	return v->up || (i && v->ngw);
 }
 
-static void put_end(struct nlreq *r, const struct veth *v, int i)
+static void put_end(union nlreq *r, const struct veth *v, int i)
 {
 	const struct end *e = &v->end[i];
-	struct ifinfomsg *ifi = NLMSG_DATA(r->h);
+	struct ifinfomsg *ifi = NLMSG_DATA(&r->h);
 
 	/* the peer's attributes follow its own header, in VETH_INFO_PEER;
 	 * it cannot be made up (the kernel opens it before it has a peer:
@@ -284,11 +280,10 @@ static void put_end(struct nlreq *r, const struct veth *v, int i)
  * default is the namespace of the socket: ours), and up if asked. */
 static void create(struct veth *v)
 {
-	NL_REQ(buf, 256);
-	struct nlreq r;
+	union nlreq r;
 	struct rtattr *info, *data, *peer;
 
-	nl_req(&r, &buf, sizeof(buf), RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
+	nl_req(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
 	       sizeof(struct ifinfomsg));
 	put_end(&r, v, 0);
 	info = nl_nest(&r, IFLA_LINKINFO);
@@ -299,7 +294,7 @@ static void create(struct veth *v)
 	nl_end(&r, peer);
 	nl_end(&r, data);
 	nl_end(&r, info);
-	if (nl_talk(&v->nl[0], r.h, NULL, NULL))
+	if (nl_talk(&v->nl[0], &r.h, NULL, NULL))
 		die("cannot create ", v->end[0].name, " and ", v->end[1].name,
 		    ": ", nl_error(&v->nl[0]));
 	v->undo = undo_pair;
@@ -386,15 +381,14 @@ static int veth_index(const struct nlmsghdr *h, void *ctx)
 /* ask for one device by name, or (no name) for every veth; fn sees them */
 static void get_links(struct end *e, nl_fn *fn, void *ctx)
 {
-	NL_REQ(buf, 64);
-	struct nlreq r;
+	union nlreq r;
 
-	nl_req(&r, &buf, sizeof(buf), RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
+	nl_req(&r, RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
 	       sizeof(struct ifinfomsg));
 	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	if (e->name)
 		nl_put_str(&r, IFLA_IFNAME, e->name);
-	if (nl_talk(e->nl, r.h, fn, ctx))
+	if (nl_talk(e->nl, &r.h, fn, ctx))
 		die("cannot find ", e->name ? "device " : "devices",
 		    e->name ? e->name : "", e->ns ? " in " : "",
 		    e->ns ? e->ns : "", ": ", nl_error(e->nl));
@@ -474,17 +468,16 @@ static int copy_name(const struct nlmsghdr *h, void *ctx)
 static const char *peer_name(struct veth *v, const struct nlmsghdr *h,
 			     char *buf)
 {
-	NL_REQ(req, 64);
-	struct nlreq r;
+	union nlreq r;
 	struct ifinfomsg *ifi;
 
-	ifi = nl_req(&r, &req, sizeof(req), RTM_GETLINK, 0, sizeof(*ifi));
+	ifi = nl_req(&r, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_index = nl_u32(link_attr(h, IFLA_LINK));
 	if (link_attr(h, IFLA_LINK_NETNSID))
 		nl_put_u32(&r, IFLA_TARGET_NETNSID, v->nsid);
 	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	buf[0] = 0;
-	if (!ifi->ifi_index || nl_talk(&v->nl[2], r.h, copy_name, buf) ||
+	if (!ifi->ifi_index || nl_talk(&v->nl[2], &r.h, copy_name, buf) ||
 	    !buf[0])
 		return NULL;
 	return buf;
@@ -503,13 +496,12 @@ static int nsid_answer(const struct nlmsghdr *h, void *ctx)
 static int match_nsid(int fd, void *ctx)
 {
 	struct veth *v = ctx;
-	NL_REQ(req, 32);
-	struct nlreq r;
+	union nlreq r;
 	int id = -1;
 
-	nl_req(&r, &req, sizeof(req), RTM_GETNSID, 0, sizeof(struct rtgenmsg));
+	nl_req(&r, RTM_GETNSID, 0, sizeof(struct rtgenmsg));
 	nl_put_u32(&r, NETNSA_FD, fd);
-	return !nl_talk(&v->nl[2], r.h, nsid_answer, &id) && id == v->nsid;
+	return !nl_talk(&v->nl[2], &r.h, nsid_answer, &id) && id == v->nsid;
 }
 
 static int match_self(int fd, void *ctx)
@@ -564,16 +556,14 @@ static int print_addr(const struct nlmsghdr *h, void *ctx)
 
 static void addresses(struct veth *v)
 {
-	NL_REQ(req, 32);
-	struct nlreq r;
+	union nlreq r;
 	struct ifaddrmsg *ifa;
 
-	ifa = nl_req(&r, &req, sizeof(req), RTM_GETADDR, NLM_F_DUMP,
-		     sizeof(*ifa));
+	ifa = nl_req(&r, RTM_GETADDR, NLM_F_DUMP, sizeof(*ifa));
 	ifa->ifa_index = v->end[0].index;
 	v->naddr = 0;
 	field(v, 1, "addresses", v->json ? "[" : "", 1);
-	if (nl_talk(&v->nl[2], r.h, print_addr, v))
+	if (nl_talk(&v->nl[2], &r.h, print_addr, v))
 		die("cannot list addresses: ", nl_error(&v->nl[2]));
 	out_str(v->json ? "]}" : v->naddr ? "\n" : "-\n");
 }

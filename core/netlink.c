@@ -86,32 +86,28 @@ void nl_open(struct nl *nl, int nsfd, const char *ns)
 
 /* --- building ------------------------------------------------------- */
 
-void *nl_room(struct nlreq *r, size_t len)
+void *nl_room(union nlreq *r, size_t len)
 {
-	size_t off = NLMSG_ALIGN(r->h->nlmsg_len);
-	char *p = (char *)r->h + off;
+	size_t off = NLMSG_ALIGN(r->h.nlmsg_len);
 
 	len = RTA_ALIGN(len);
-	if (len > r->size - off)
+	if (len > sizeof(*r) - off)
 		die("netlink request too long");
-	memset(p, 0, len);
-	r->h->nlmsg_len = off + len;
-	return p;
+	memset(r->b + off, 0, len);
+	r->h.nlmsg_len = off + len;
+	return r->b + off;
 }
 
-void *nl_req(struct nlreq *r, void *buf, size_t size, int type, int flags,
-	     size_t fam)
+void *nl_req(union nlreq *r, int type, int flags, size_t fam)
 {
-	r->h = buf;
-	r->size = size;
-	r->h->nlmsg_len = NLMSG_HDRLEN;
-	r->h->nlmsg_type = type;
-	r->h->nlmsg_flags = flags;
-	r->h->nlmsg_seq = r->h->nlmsg_pid = 0;
+	r->h.nlmsg_len = NLMSG_HDRLEN;
+	r->h.nlmsg_type = type;
+	r->h.nlmsg_flags = flags;
+	r->h.nlmsg_seq = r->h.nlmsg_pid = 0;
 	return nl_room(r, fam);
 }
 
-static struct rtattr *put(struct nlreq *r, int type, const void *data,
+static struct rtattr *put(union nlreq *r, int type, const void *data,
 			  size_t len)
 {
 	struct rtattr *a = nl_room(r, RTA_LENGTH(len));
@@ -123,29 +119,29 @@ static struct rtattr *put(struct nlreq *r, int type, const void *data,
 	return a;
 }
 
-void nl_put(struct nlreq *r, int type, const void *data, size_t len)
+void nl_put(union nlreq *r, int type, const void *data, size_t len)
 {
 	put(r, type, data, len);
 }
 
-void nl_put_u32(struct nlreq *r, int type, unsigned v)
+void nl_put_u32(union nlreq *r, int type, unsigned v)
 {
 	put(r, type, &v, sizeof(v));
 }
 
-void nl_put_str(struct nlreq *r, int type, const char *s)
+void nl_put_str(union nlreq *r, int type, const char *s)
 {
 	put(r, type, s, strlen(s) + 1);
 }
 
-struct rtattr *nl_nest(struct nlreq *r, int type)
+struct rtattr *nl_nest(union nlreq *r, int type)
 {
 	return put(r, type | NLA_F_NESTED, NULL, 0);
 }
 
-void nl_end(struct nlreq *r, struct rtattr *nest)
+void nl_end(union nlreq *r, struct rtattr *nest)
 {
-	nest->rta_len = (char *)r->h + r->h->nlmsg_len - (char *)nest;
+	nest->rta_len = r->b + r->h.nlmsg_len - (char *)nest;
 }
 
 /* --- parsing -------------------------------------------------------- */

@@ -23,29 +23,26 @@ struct nl {
 void nl_open(struct nl *nl, int nsfd, const char *ns);
 
 /*
- * A request is built in a caller's buffer: nl_req writes the header and
- * returns the family header (struct ifinfomsg...), zeroed; attributes and
- * nests follow. A request that outgrows its buffer is a bug: it dies.
+ * A request is built in a union nlreq: nl_req writes the header and returns
+ * the family header (struct ifinfomsg...), zeroed; attributes and nests
+ * follow. NL_REQ_MAX holds any request ctbox makes: one that outgrows it
+ * is a bug, and dies.
  */
-struct nlreq {
-	struct nlmsghdr *h;
-	size_t size;
+#define NL_REQ_MAX 256
+union nlreq {
+	struct nlmsghdr h;
+	char b[NL_REQ_MAX];
 };
 
-/* a buffer for one request, aligned for the headers */
-#define NL_REQ(name, size) \
-	union { struct nlmsghdr h; char b[size]; } name
-
-void *nl_req(struct nlreq *r, void *buf, size_t size, int type, int flags,
-	     size_t fam);
+void *nl_req(union nlreq *r, int type, int flags, size_t fam);
 /* room for len zeroed bytes (a nested ifinfomsg) */
-void *nl_room(struct nlreq *r, size_t len);
-void nl_put(struct nlreq *r, int type, const void *data, size_t len);
-void nl_put_u32(struct nlreq *r, int type, unsigned v);
-void nl_put_str(struct nlreq *r, int type, const char *s);
+void *nl_room(union nlreq *r, size_t len);
+void nl_put(union nlreq *r, int type, const void *data, size_t len);
+void nl_put_u32(union nlreq *r, int type, unsigned v);
+void nl_put_str(union nlreq *r, int type, const char *s);
 /* open a nested attribute; nl_end closes it once its content is in */
-struct rtattr *nl_nest(struct nlreq *r, int type);
-void nl_end(struct nlreq *r, struct rtattr *nest);
+struct rtattr *nl_nest(union nlreq *r, int type);
+void nl_end(union nlreq *r, struct rtattr *nest);
 
 /*
  * Send a request (NLM_F_REQUEST and NLM_F_ACK are added) and read until its
