@@ -209,12 +209,31 @@ static struct nl *end_socket(struct veth *v, int i)
 	return e->nl;
 }
 
+/* ask for one device by name, or (no name) for every device; fn sees them */
+static void get_links(struct veth *v, struct end *e, nl_fn *fn, void *ctx)
+{
+	union nlreq r;
+
+	nl_req(&r, RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
+	       sizeof(struct ifinfomsg));
+	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (e->name)
+		nl_put_str(&r, IFLA_IFNAME, e->name);
+	if (nl_talk(e->nl, &r.h, fn, ctx))
+		fail(v, e->nl, e->name ? "cannot find device " :
+		     "cannot list devices", e->name ? e->name : "",
+		     e->ns ? " in " : "", e->ns ? e->ns : "");
+}
+
+static int got_index(const struct nlmsghdr *h, void *ctx)
+{
+	*(int *)ctx = ((const struct ifinfomsg *)NLMSG_DATA(h))->ifi_index;
+	return 0;
+}
+
 static void find_index(struct veth *v, struct end *e)
 {
-	e->index = nl_ifindex(e->nl, e->name);
-	if (!e->index)
-		fail(v, NULL, "cannot find device ", e->name,
-		     e->ns ? " in " : "", e->ns ? e->ns : "");
+	get_links(v, e, got_index, &e->index);
 }
 
 /* the end's addresses, all or none: those in place are counted, for
@@ -378,29 +397,13 @@ static int veth_index(const struct nlmsghdr *h, void *ctx)
 	return 0;
 }
 
-/* ask for one device by name, or (no name) for every veth; fn sees them */
-static void get_links(struct end *e, nl_fn *fn, void *ctx)
-{
-	union nlreq r;
-
-	nl_req(&r, RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
-	       sizeof(struct ifinfomsg));
-	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (e->name)
-		nl_put_str(&r, IFLA_IFNAME, e->name);
-	if (nl_talk(e->nl, &r.h, fn, ctx))
-		die("cannot find ", e->name ? "device " : "devices",
-		    e->name ? e->name : "", e->ns ? " in " : "",
-		    e->ns ? e->ns : "", ": ", nl_error(e->nl));
-}
-
 static void cmd_del(struct veth *v)
 {
 	struct end *e = v->end;
 	int index = 0;
 
 	end_socket(v, 0);
-	get_links(e, veth_index, &index);
+	get_links(v, e, veth_index, &index);
 	if (index <= 0)
 		die(e->name, " is not a veth device");
 	if (del_link(e->nl, index))
@@ -621,7 +624,7 @@ static void cmd_show(struct veth *v)
 	v->self = e->nsfd >= 0 ? e->nsfd :
 		  open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	out_str(v->json ? "[" : "");
-	get_links(e, show_link, v);
+	get_links(v, e, show_link, v);
 	if (e->name && !v->count)
 		die(e->name, " is not a veth device");
 	out_str(v->json ? "]\n" : "");

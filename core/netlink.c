@@ -5,8 +5,6 @@
 #include <sched.h>
 #include <string.h>
 #include <unistd.h>
-#include <net/if.h>
-#include <sys/ioctl.h>
 #include <sys/syscall.h>
 
 #include "msg.h"
@@ -262,20 +260,4 @@ const char *nl_error(struct nl *nl)
 
 	return str_join(nl->msg, sizeof(nl->msg), strerror(nl->err),
 			ext ? " (" : "", nl->ext, ext ? ")" : "");
-}
-
-/* the generic socket ioctls answer on any socket, for its namespace */
-int nl_ifindex(const struct nl *nl, const char *name)
-{
-	struct ifreq ifr;
-
-	if (strlen(name) >= IFNAMSIZ) {
-		errno = ENODEV;
-		return 0;
-	}
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, name);
-	if (sys(SYS_ioctl, nl->fd, SIOCGIFINDEX, (long)&ifr, 0, 0, 0))
-		return 0;
-	return ifr.ifr_ifindex;
 }

@@ -58,9 +58,6 @@ int nl_talk(struct nl *nl, struct nlmsghdr *h, nl_fn *fn, void *ctx);
 /* "strerror" or "strerror (the kernel's message)" of the last failure */
 const char *nl_error(struct nl *nl);
 
-/* the index of a device in the socket's namespace, or 0 with errno */
-int nl_ifindex(const struct nl *nl, const char *name);
-
 /* the first attribute of a type in [p, p + len), or after a message's
  * family header; NULL if there is none */
 const struct rtattr *nl_find(const void *p, size_t len, int type);
