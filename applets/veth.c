@@ -644,12 +644,18 @@ static const struct cmd cmds[] = {
 	{ "down", cmd_updown, "<dev>", 1, 1, B(O_NETNS) },
 };
 
+/* "invalid WHAT 'S'" and why, if it is not plain */
+static _Noreturn void bad(const char *what, const char *s, const char *why)
+{
+	die("invalid ", what, " '", s, "'", why);
+}
+
 /* the kernel judges the rest (dev_valid_name): '/', ':', spaces */
 static void check_name(const char *s)
 {
 	if (!*s || strlen(s) >= IFNAMSIZ)
-		die("invalid device name '", s, "': ",
-		    *s ? "longer than 15 characters" : "empty");
+		bad("device name", s, *s ? ": longer than 15 characters" :
+		    ": empty");
 }
 
 static void parse_cidr(struct end *e, const char *s)
@@ -665,7 +671,7 @@ static void parse_cidr(struct end *e, const char *s)
 		die("too many addresses (16 a device)");
 	r = addr_parse(&e->addr[e->naddr++], s, 1);
 	if (r)
-		die("invalid address '", s, "'", why[r]);
+		bad("address", s, why[r]);
 }
 
 static void parse_gw(struct veth *v, const char *s)
@@ -673,14 +679,13 @@ static void parse_gw(struct veth *v, const char *s)
 	if (v->ngw == 2)
 		die("too many gateways (2)");
 	if (addr_parse(&v->gw[v->ngw++], s, 0))
-		die("invalid gateway '", s, "': want an address");
+		bad("gateway", s, ": want an address");
 }
 
 static void parse_mac(struct end *e, const char *s)
 {
 	if (addr_mac_parse(e->mac, s) || (e->mac[0] & 1))
-		die("invalid MAC address '", s, "'",
-		    e->mac[0] & 1 ? ": multicast" : "");
+		bad("MAC address", s, e->mac[0] & 1 ? ": multicast" : "");
 	e->has_mac = 1;
 }
 
