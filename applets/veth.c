@@ -184,15 +184,11 @@ static int default_route(struct nl *nl, int index, const struct cidr *gw)
 
 /* --- failing without leaving anything behind -------------------------- */
 
-/* report a refused request (nl), or a failed call (errno, nl NULL); undo
- * what the command did so far; exit 1 */
+/* report a request nl refused; undo what the command did so far; exit 1 */
 static _Noreturn void fail(struct veth *v, struct nl *nl, const char *a,
 			   const char *b, const char *c, const char *d)
 {
-	if (nl)
-		warn(a, b, c, d, ": ", nl_error(nl));
-	else
-		warn_errno(a, b, c, d);
+	warn(a, b, c, d, ": ", nl_error(nl));
 	if (v->undo)
 		v->undo(v);
 	exit(1);
@@ -314,8 +310,8 @@ static void create(struct veth *v)
 	nl_end(&r, data);
 	nl_end(&r, info);
 	if (nl_talk(&v->nl[0], &r.h, NULL, NULL))
-		die("cannot create ", v->end[0].name, " and ", v->end[1].name,
-		    ": ", nl_error(&v->nl[0]));
+		fail(v, &v->nl[0], "cannot create ", v->end[0].name, " and ",
+		     v->end[1].name);
 	v->undo = undo_pair;
 }
 
@@ -367,8 +363,8 @@ static void cmd_add(struct veth *v)
 		if (v->end[i].naddr || end_up(v, i))
 			end_socket(v, i);
 	create(v);
-	configure(v, 0);
-	configure(v, 1);
+	for (i = 0; i < 2; i++)
+		configure(v, i);
 	loopbacks(v);
 }
 
@@ -407,7 +403,7 @@ static void cmd_del(struct veth *v)
 	if (index <= 0)
 		die(e->name, " is not a veth device");
 	if (del_link(e->nl, index))
-		die("cannot delete ", e->name, ": ", nl_error(e->nl));
+		fail(v, e->nl, "cannot delete ", e->name, "", "");
 }
 
 /* up: its addresses, then the link; a failure removes the addresses.
@@ -567,7 +563,7 @@ static void addresses(struct veth *v)
 	v->naddr = 0;
 	field(v, 1, "addresses", v->json ? "[" : "", 1);
 	if (nl_talk(&v->nl[2], &r.h, print_addr, v))
-		die("cannot list addresses: ", nl_error(&v->nl[2]));
+		fail(v, &v->nl[2], "cannot list addresses", "", "", "");
 	out_str(v->json ? "]}" : v->naddr ? "\n" : "-\n");
 }
 
