@@ -105,8 +105,8 @@ void *nl_req(union nlreq *r, int type, int flags, size_t fam)
 	return nl_room(r, fam);
 }
 
-static struct rtattr *put(union nlreq *r, int type, const void *data,
-			  size_t len)
+struct rtattr *nl_put(union nlreq *r, int type, const void *data,
+		      size_t len)
 {
 	struct rtattr *a = nl_room(r, RTA_LENGTH(len));
 
@@ -117,24 +117,19 @@ static struct rtattr *put(union nlreq *r, int type, const void *data,
 	return a;
 }
 
-void nl_put(union nlreq *r, int type, const void *data, size_t len)
-{
-	put(r, type, data, len);
-}
-
 void nl_put_u32(union nlreq *r, int type, unsigned v)
 {
-	put(r, type, &v, sizeof(v));
+	nl_put(r, type, &v, sizeof(v));
 }
 
 void nl_put_str(union nlreq *r, int type, const char *s)
 {
-	put(r, type, s, strlen(s) + 1);
+	nl_put(r, type, s, strlen(s) + 1);
 }
 
 struct rtattr *nl_nest(union nlreq *r, int type)
 {
-	return put(r, type | NLA_F_NESTED, NULL, 0);
+	return nl_put(r, type | NLA_F_NESTED, NULL, 0);
 }
 
 void nl_end(union nlreq *r, struct rtattr *nest)

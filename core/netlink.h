@@ -37,7 +37,8 @@ union nlreq {
 void *nl_req(union nlreq *r, int type, int flags, size_t fam);
 /* room for len zeroed bytes (a nested ifinfomsg) */
 void *nl_room(union nlreq *r, size_t len);
-void nl_put(union nlreq *r, int type, const void *data, size_t len);
+/* add an attribute; its header is returned (nl_nest needs it) */
+struct rtattr *nl_put(union nlreq *r, int type, const void *data, size_t len);
 void nl_put_u32(union nlreq *r, int type, unsigned v);
 void nl_put_str(union nlreq *r, int type, const char *s);
 /* open a nested attribute; nl_end closes it once its content is in */
