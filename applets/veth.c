@@ -92,19 +92,20 @@ struct end {
 	struct cidr addr[ADDR_MAX];
 };
 
+/* the scalars first, the arrays after them: short offsets, smaller code */
 struct veth {
 	const struct cmd *cmd;
-	struct end end[2];
-	struct cidr gw[2];
 	int ngw, up;
 	unsigned mtu;
-	struct nl nl[3];	/* ours, <name>'s namespace, <peer>'s */
 	void (*undo)(struct veth *v);
 	/* show */
 	int json, count, naddr, nsid;
 	int self_known;		/* self_name is the shown one's name */
 	int self;		/* an fd of the shown namespace */
 	const char *self_name;
+	struct end end[2];
+	struct cidr gw[2];
+	struct nl nl[3];	/* ours, <name>'s namespace, <peer>'s */
 	char self_buf[NAME_MAX + 1];
 };
 
@@ -119,47 +120,38 @@ struct cmd {
 
 /* --- requests ------------------------------------------------------- */
 
-/* a request on an existing device (by index), or on lo (by name) */
-static struct ifinfomsg *link_req(struct nlreq *r, void *buf, size_t size,
-				  int type, int index)
+/* RTM_NEWLINK setting IFF_UP to flags, or RTM_DELLINK (which ignores
+ * them), on a device by its index, or (index 0) on lo by name */
+static int link_op(struct nl *nl, int type, int index, unsigned flags)
 {
-	struct ifinfomsg *ifi = nl_req(r, buf, size, type, 0, sizeof(*ifi));
+	union nlreq r;
+	struct ifinfomsg *ifi = nl_req(&r, type, 0, sizeof(*ifi));
 
 	ifi->ifi_index = index;
+	ifi->ifi_flags = flags;
+	ifi->ifi_change = IFF_UP;
 	if (!index)
-		nl_put_str(r, IFLA_IFNAME, "lo");
-	return ifi;
+		nl_put_str(&r, IFLA_IFNAME, "lo");
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 static int set_up(struct nl *nl, int index, int up)
 {
-	NL_REQ(buf, 64);
-	struct nlreq r;
-	struct ifinfomsg *ifi = link_req(&r, &buf, sizeof(buf), RTM_NEWLINK,
-					 index);
-
-	ifi->ifi_flags = up ? IFF_UP : 0;
-	ifi->ifi_change = IFF_UP;
-	return nl_talk(nl, r.h, NULL, NULL);
+	return link_op(nl, RTM_NEWLINK, index, up ? IFF_UP : 0);
 }
 
 static int del_link(struct nl *nl, int index)
 {
-	NL_REQ(buf, 32);
-	struct nlreq r;
-
-	link_req(&r, &buf, sizeof(buf), RTM_DELLINK, index);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return link_op(nl, RTM_DELLINK, index, 0);
 }
 
 /* RTM_NEWADDR or RTM_DELADDR */
 static int address(struct nl *nl, int type, int index, const struct cidr *c)
 {
-	NL_REQ(buf, 96);
-	struct nlreq r;
+	union nlreq r;
 	struct ifaddrmsg *ifa;
 
-	ifa = nl_req(&r, &buf, sizeof(buf), type, type == RTM_NEWADDR ?
+	ifa = nl_req(&r, type, type == RTM_NEWADDR ?
 		     NLM_F_CREATE | NLM_F_EXCL : 0, sizeof(*ifa));
 	ifa->ifa_family = c->family;
 	ifa->ifa_prefixlen = c->len;
@@ -172,14 +164,13 @@ static int address(struct nl *nl, int type, int index, const struct cidr *c)
 		ifa->ifa_scope = RT_SCOPE_HOST;
 	nl_put(&r, IFA_LOCAL, c->addr, c->size);
 	nl_put(&r, IFA_ADDRESS, c->addr, c->size);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 static int default_route(struct nl *nl, int index, const struct cidr *gw)
 {
-	NL_REQ(buf, 96);
-	struct nlreq r;
-	struct rtmsg *rt = nl_req(&r, &buf, sizeof(buf), RTM_NEWROUTE,
+	union nlreq r;
+	struct rtmsg *rt = nl_req(&r, RTM_NEWROUTE,
 				  NLM_F_CREATE | NLM_F_EXCL, sizeof(*rt));
 
 	rt->rtm_family = gw->family;
@@ -188,30 +179,19 @@ static int default_route(struct nl *nl, int index, const struct cidr *gw)
 	rt->rtm_type = RTN_UNICAST;
 	nl_put(&r, RTA_GATEWAY, gw->addr, gw->size);
 	nl_put_u32(&r, RTA_OIF, index);
-	return nl_talk(nl, r.h, NULL, NULL);
+	return nl_talk(nl, &r.h, NULL, NULL);
 }
 
 /* --- failing without leaving anything behind -------------------------- */
 
-/* report a refused request (nl), or a failed call (errno, nl NULL); undo
- * what the command did so far; exit 1 */
+/* report a request nl refused; undo what the command did so far; exit 1 */
 static _Noreturn void fail(struct veth *v, struct nl *nl, const char *a,
 			   const char *b, const char *c, const char *d)
 {
-	if (nl)
-		warn(a, b, c, d, ": ", nl_error(nl));
-	else
-		warn_errno(a, b, c, d);
+	warn(a, b, c, d, ": ", nl_error(nl));
 	if (v->undo)
 		v->undo(v);
 	exit(1);
-}
-
-static void open_nl(struct nl *nl, int nsfd, const char *ns)
-{
-	if (nl_open(nl, nsfd))
-		die_errno("cannot open a netlink socket in ",
-			  ns ? ns : "our namespace");
 }
 
 /* the socket of an end's namespace: ours, or one made in its own */
@@ -221,16 +201,35 @@ static struct nl *end_socket(struct veth *v, int i)
 
 	e->nl = &v->nl[e->nsfd < 0 ? 0 : 1 + i];
 	if (e->nl->fd < 0)
-		open_nl(e->nl, e->nsfd, e->ns);
+		nl_open(e->nl, e->nsfd, e->ns);
 	return e->nl;
+}
+
+/* ask for one device by name, or (no name) for every device; fn sees them */
+static void get_links(struct veth *v, struct end *e, nl_fn *fn, void *ctx)
+{
+	union nlreq r;
+
+	nl_req(&r, RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
+	       sizeof(struct ifinfomsg));
+	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (e->name)
+		nl_put_str(&r, IFLA_IFNAME, e->name);
+	if (nl_talk(e->nl, &r.h, fn, ctx))
+		fail(v, e->nl, e->name ? "cannot find device " :
+		     "cannot list devices", e->name ? e->name : "",
+		     e->ns ? " in " : "", e->ns ? e->ns : "");
+}
+
+static int got_index(const struct nlmsghdr *h, void *ctx)
+{
+	*(int *)ctx = ((const struct ifinfomsg *)NLMSG_DATA(h))->ifi_index;
+	return 0;
 }
 
 static void find_index(struct veth *v, struct end *e)
 {
-	e->index = nl_ifindex(e->nl, e->name);
-	if (!e->index)
-		fail(v, NULL, "cannot find device ", e->name,
-		     e->ns ? " in " : "", e->ns ? e->ns : "");
+	get_links(v, e, got_index, &e->index);
 }
 
 /* the end's addresses, all or none: those in place are counted, for
@@ -271,10 +270,10 @@ static int end_up(const struct veth *v, int i)
 	return v->up || (i && v->ngw);
 }
 
-static void put_end(struct nlreq *r, const struct veth *v, int i)
+static void put_end(union nlreq *r, const struct veth *v, int i)
 {
 	const struct end *e = &v->end[i];
-	struct ifinfomsg *ifi = NLMSG_DATA(r->h);
+	struct ifinfomsg *ifi = NLMSG_DATA(&r->h);
 
 	/* the peer's attributes follow its own header, in VETH_INFO_PEER;
 	 * it cannot be made up (the kernel opens it before it has a peer:
@@ -296,11 +295,10 @@ static void put_end(struct nlreq *r, const struct veth *v, int i)
  * default is the namespace of the socket: ours), and up if asked. */
 static void create(struct veth *v)
 {
-	NL_REQ(buf, 256);
-	struct nlreq r;
+	union nlreq r;
 	struct rtattr *info, *data, *peer;
 
-	nl_req(&r, &buf, sizeof(buf), RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
+	nl_req(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
 	       sizeof(struct ifinfomsg));
 	put_end(&r, v, 0);
 	info = nl_nest(&r, IFLA_LINKINFO);
@@ -311,9 +309,9 @@ static void create(struct veth *v)
 	nl_end(&r, peer);
 	nl_end(&r, data);
 	nl_end(&r, info);
-	if (nl_talk(&v->nl[0], r.h, NULL, NULL))
-		die("cannot create ", v->end[0].name, " and ", v->end[1].name,
-		    ": ", nl_error(&v->nl[0]));
+	if (nl_talk(&v->nl[0], &r.h, NULL, NULL))
+		fail(v, &v->nl[0], "cannot create ", v->end[0].name, " and ",
+		     v->end[1].name);
 	v->undo = undo_pair;
 }
 
@@ -358,15 +356,15 @@ static void cmd_add(struct veth *v)
 	int i;
 
 	if (v->nl[0].fd < 0)
-		open_nl(&v->nl[0], -1, NULL);
+		nl_open(&v->nl[0], -1, NULL);
 	/* every socket the configuration needs is there before the pair:
 	 * afterwards only the kernel can say no, and then undo_pair acts */
 	for (i = 0; i < 2; i++)
 		if (v->end[i].naddr || end_up(v, i))
 			end_socket(v, i);
 	create(v);
-	configure(v, 0);
-	configure(v, 1);
+	for (i = 0; i < 2; i++)
+		configure(v, i);
 	loopbacks(v);
 }
 
@@ -395,34 +393,17 @@ static int veth_index(const struct nlmsghdr *h, void *ctx)
 	return 0;
 }
 
-/* ask for one device by name, or (no name) for every veth; fn sees them */
-static void get_links(struct end *e, nl_fn *fn, void *ctx)
-{
-	NL_REQ(buf, 64);
-	struct nlreq r;
-
-	nl_req(&r, &buf, sizeof(buf), RTM_GETLINK, e->name ? 0 : NLM_F_DUMP,
-	       sizeof(struct ifinfomsg));
-	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (e->name)
-		nl_put_str(&r, IFLA_IFNAME, e->name);
-	if (nl_talk(e->nl, r.h, fn, ctx))
-		die("cannot find ", e->name ? "device " : "devices",
-		    e->name ? e->name : "", e->ns ? " in " : "",
-		    e->ns ? e->ns : "", ": ", nl_error(e->nl));
-}
-
 static void cmd_del(struct veth *v)
 {
 	struct end *e = v->end;
 	int index = 0;
 
 	end_socket(v, 0);
-	get_links(e, veth_index, &index);
+	get_links(v, e, veth_index, &index);
 	if (index <= 0)
 		die(e->name, " is not a veth device");
 	if (del_link(e->nl, index))
-		die("cannot delete ", e->name, ": ", nl_error(e->nl));
+		fail(v, e->nl, "cannot delete ", e->name, "", "");
 }
 
 /* up: its addresses, then the link; a failure removes the addresses.
@@ -486,17 +467,16 @@ static int copy_name(const struct nlmsghdr *h, void *ctx)
 static const char *peer_name(struct veth *v, const struct nlmsghdr *h,
 			     char *buf)
 {
-	NL_REQ(req, 64);
-	struct nlreq r;
+	union nlreq r;
 	struct ifinfomsg *ifi;
 
-	ifi = nl_req(&r, &req, sizeof(req), RTM_GETLINK, 0, sizeof(*ifi));
+	ifi = nl_req(&r, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_index = nl_u32(link_attr(h, IFLA_LINK));
 	if (link_attr(h, IFLA_LINK_NETNSID))
 		nl_put_u32(&r, IFLA_TARGET_NETNSID, v->nsid);
 	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	buf[0] = 0;
-	if (!ifi->ifi_index || nl_talk(&v->nl[2], r.h, copy_name, buf) ||
+	if (!ifi->ifi_index || nl_talk(&v->nl[2], &r.h, copy_name, buf) ||
 	    !buf[0])
 		return NULL;
 	return buf;
@@ -515,13 +495,12 @@ static int nsid_answer(const struct nlmsghdr *h, void *ctx)
 static int match_nsid(int fd, void *ctx)
 {
 	struct veth *v = ctx;
-	NL_REQ(req, 32);
-	struct nlreq r;
+	union nlreq r;
 	int id = -1;
 
-	nl_req(&r, &req, sizeof(req), RTM_GETNSID, 0, sizeof(struct rtgenmsg));
+	nl_req(&r, RTM_GETNSID, 0, sizeof(struct rtgenmsg));
 	nl_put_u32(&r, NETNSA_FD, fd);
-	return !nl_talk(&v->nl[2], r.h, nsid_answer, &id) && id == v->nsid;
+	return !nl_talk(&v->nl[2], &r.h, nsid_answer, &id) && id == v->nsid;
 }
 
 static int match_self(int fd, void *ctx)
@@ -576,17 +555,15 @@ static int print_addr(const struct nlmsghdr *h, void *ctx)
 
 static void addresses(struct veth *v)
 {
-	NL_REQ(req, 32);
-	struct nlreq r;
+	union nlreq r;
 	struct ifaddrmsg *ifa;
 
-	ifa = nl_req(&r, &req, sizeof(req), RTM_GETADDR, NLM_F_DUMP,
-		     sizeof(*ifa));
+	ifa = nl_req(&r, RTM_GETADDR, NLM_F_DUMP, sizeof(*ifa));
 	ifa->ifa_index = v->end[0].index;
 	v->naddr = 0;
 	field(v, 1, "addresses", v->json ? "[" : "", 1);
-	if (nl_talk(&v->nl[2], r.h, print_addr, v))
-		die("cannot list addresses: ", nl_error(&v->nl[2]));
+	if (nl_talk(&v->nl[2], &r.h, print_addr, v))
+		fail(v, &v->nl[2], "cannot list addresses", "", "", "");
 	out_str(v->json ? "]}" : v->naddr ? "\n" : "-\n");
 }
 
@@ -639,11 +616,11 @@ static void cmd_show(struct veth *v)
 	end_socket(v, 0);
 	/* a second socket for the questions asked during the dump (the end
 	 * has nl[0] or nl[1]) */
-	open_nl(&v->nl[2], e->nsfd, e->ns);
+	nl_open(&v->nl[2], e->nsfd, e->ns);
 	v->self = e->nsfd >= 0 ? e->nsfd :
 		  open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	out_str(v->json ? "[" : "");
-	get_links(e, show_link, v);
+	get_links(v, e, show_link, v);
 	if (e->name && !v->count)
 		die(e->name, " is not a veth device");
 	out_str(v->json ? "]\n" : "");
@@ -663,12 +640,18 @@ static const struct cmd cmds[] = {
 	{ "down", cmd_updown, "<dev>", 1, 1, B(O_NETNS) },
 };
 
+/* "invalid WHAT 'S'" and why, if it is not plain */
+static _Noreturn void bad(const char *what, const char *s, const char *why)
+{
+	die("invalid ", what, " '", s, "'", why);
+}
+
 /* the kernel judges the rest (dev_valid_name): '/', ':', spaces */
 static void check_name(const char *s)
 {
 	if (!*s || strlen(s) >= IFNAMSIZ)
-		die("invalid device name '", s, "': ",
-		    *s ? "longer than 15 characters" : "empty");
+		bad("device name", s, *s ? ": longer than 15 characters" :
+		    ": empty");
 }
 
 static void parse_cidr(struct end *e, const char *s)
@@ -684,7 +667,7 @@ static void parse_cidr(struct end *e, const char *s)
 		die("too many addresses (16 a device)");
 	r = addr_parse(&e->addr[e->naddr++], s, 1);
 	if (r)
-		die("invalid address '", s, "'", why[r]);
+		bad("address", s, why[r]);
 }
 
 static void parse_gw(struct veth *v, const char *s)
@@ -692,14 +675,13 @@ static void parse_gw(struct veth *v, const char *s)
 	if (v->ngw == 2)
 		die("too many gateways (2)");
 	if (addr_parse(&v->gw[v->ngw++], s, 0))
-		die("invalid gateway '", s, "': want an address");
+		bad("gateway", s, ": want an address");
 }
 
 static void parse_mac(struct end *e, const char *s)
 {
 	if (addr_mac_parse(e->mac, s) || (e->mac[0] & 1))
-		die("invalid MAC address '", s, "'",
-		    e->mac[0] & 1 ? ": multicast" : "");
+		bad("MAC address", s, e->mac[0] & 1 ? ": multicast" : "");
 	e->has_mac = 1;
 }
 

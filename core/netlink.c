@@ -5,8 +5,6 @@
 #include <sched.h>
 #include <string.h>
 #include <unistd.h>
-#include <net/if.h>
-#include <sys/ioctl.h>
 #include <sys/syscall.h>
 
 #include "msg.h"
@@ -51,66 +49,64 @@ static void set_options(int fd)
 		    sizeof(one), 0);
 }
 
+/* enter the namespace nsfd (-1: stay in ours); the fd of ours to come
+ * back with, or -1 */
+static int enter(int nsfd, const char *ns)
+{
+	int self;
+
+	if (nsfd < 0)
+		return -1;
+	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (self < 0 || setns(nsfd, CLONE_NEWNET))
+		die_errno("cannot open a netlink socket in ", ns);
+	return self;
+}
+
 /* a socket belongs for good to the namespace it was made in: enter the
  * namespace, make it, and come back */
-int nl_open(struct nl *nl, int nsfd)
+void nl_open(struct nl *nl, int nsfd, const char *ns)
 {
-	int self = -1, err;
+	int self = enter(nsfd, ns);
 
 	memset(nl, 0, sizeof(*nl));
-	if (nsfd >= 0) {
-		self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-		if (self < 0)
-			return -1;
-		if (setns(nsfd, CLONE_NEWNET)) {
-			err = errno;
-			close(self);
-			errno = err;
-			return -1;
-		}
-	}
 	nl->fd = sys(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
 		     NETLINK_ROUTE, 0, 0, 0);
-	err = errno;
+	if (nl->fd < 0)
+		die_errno("cannot open a netlink socket in ",
+			  ns ? ns : "our namespace");
 	if (self >= 0 && setns(self, CLONE_NEWNET))
 		die_errno("cannot return to our network namespace");
 	if (self >= 0)
 		close(self);
-	errno = err;
-	if (nl->fd >= 0)
-		set_options(nl->fd);
-	return nl->fd < 0 ? -1 : 0;
+	set_options(nl->fd);
 }
 
 /* --- building ------------------------------------------------------- */
 
-void *nl_room(struct nlreq *r, size_t len)
+void *nl_room(union nlreq *r, size_t len)
 {
-	size_t off = NLMSG_ALIGN(r->h->nlmsg_len);
-	char *p = (char *)r->h + off;
+	size_t off = NLMSG_ALIGN(r->h.nlmsg_len);
 
 	len = RTA_ALIGN(len);
-	if (len > r->size - off)
+	if (len > sizeof(*r) - off)
 		die("netlink request too long");
-	memset(p, 0, len);
-	r->h->nlmsg_len = off + len;
-	return p;
+	memset(r->b + off, 0, len);
+	r->h.nlmsg_len = off + len;
+	return r->b + off;
 }
 
-void *nl_req(struct nlreq *r, void *buf, size_t size, int type, int flags,
-	     size_t fam)
+void *nl_req(union nlreq *r, int type, int flags, size_t fam)
 {
-	r->h = buf;
-	r->size = size;
-	r->h->nlmsg_len = NLMSG_HDRLEN;
-	r->h->nlmsg_type = type;
-	r->h->nlmsg_flags = flags;
-	r->h->nlmsg_seq = r->h->nlmsg_pid = 0;
+	r->h.nlmsg_len = NLMSG_HDRLEN;
+	r->h.nlmsg_type = type;
+	r->h.nlmsg_flags = flags;
+	r->h.nlmsg_seq = r->h.nlmsg_pid = 0;
 	return nl_room(r, fam);
 }
 
-static struct rtattr *put(struct nlreq *r, int type, const void *data,
-			  size_t len)
+struct rtattr *nl_put(union nlreq *r, int type, const void *data,
+		      size_t len)
 {
 	struct rtattr *a = nl_room(r, RTA_LENGTH(len));
 
@@ -121,29 +117,24 @@ static struct rtattr *put(struct nlreq *r, int type, const void *data,
 	return a;
 }
 
-void nl_put(struct nlreq *r, int type, const void *data, size_t len)
+void nl_put_u32(union nlreq *r, int type, unsigned v)
 {
-	put(r, type, data, len);
+	nl_put(r, type, &v, sizeof(v));
 }
 
-void nl_put_u32(struct nlreq *r, int type, unsigned v)
+void nl_put_str(union nlreq *r, int type, const char *s)
 {
-	put(r, type, &v, sizeof(v));
+	nl_put(r, type, s, strlen(s) + 1);
 }
 
-void nl_put_str(struct nlreq *r, int type, const char *s)
+struct rtattr *nl_nest(union nlreq *r, int type)
 {
-	put(r, type, s, strlen(s) + 1);
+	return nl_put(r, type | NLA_F_NESTED, NULL, 0);
 }
 
-struct rtattr *nl_nest(struct nlreq *r, int type)
+void nl_end(union nlreq *r, struct rtattr *nest)
 {
-	return put(r, type | NLA_F_NESTED, NULL, 0);
-}
-
-void nl_end(struct nlreq *r, struct rtattr *nest)
-{
-	nest->rta_len = (char *)r->h + r->h->nlmsg_len - (char *)nest;
+	nest->rta_len = r->b + r->h.nlmsg_len - (char *)nest;
 }
 
 /* --- parsing -------------------------------------------------------- */
@@ -265,20 +256,4 @@ const char *nl_error(struct nl *nl)
 
 	return str_join(nl->msg, sizeof(nl->msg), msg_strerror(nl->err, text),
 			ext ? " (" : "", nl->ext, ext ? ")" : "");
-}
-
-/* the generic socket ioctls answer on any socket, for its namespace */
-int nl_ifindex(const struct nl *nl, const char *name)
-{
-	struct ifreq ifr;
-
-	if (strlen(name) >= IFNAMSIZ) {
-		errno = ENODEV;
-		return 0;
-	}
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, name);
-	if (sys(SYS_ioctl, nl->fd, SIOCGIFINDEX, (long)&ifr, 0, 0, 0))
-		return 0;
-	return ifr.ifr_ifindex;
 }

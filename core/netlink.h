@@ -18,34 +18,32 @@ struct nl {
 };
 
 /* open a socket in the network namespace nsfd (-1: our own): enter it,
- * open the socket, come back. 0, or -1 with errno (the calling process is
- * back in its own namespace either way, or dies saying it could not) */
-int nl_open(struct nl *nl, int nsfd);
+ * open the socket, come back. Dies naming ns (NULL: ours) when it cannot:
+ * the calling process is back in its own namespace when this returns. */
+void nl_open(struct nl *nl, int nsfd, const char *ns);
 
 /*
- * A request is built in a caller's buffer: nl_req writes the header and
- * returns the family header (struct ifinfomsg...), zeroed; attributes and
- * nests follow. A request that outgrows its buffer is a bug: it dies.
+ * A request is built in a union nlreq: nl_req writes the header and returns
+ * the family header (struct ifinfomsg...), zeroed; attributes and nests
+ * follow. NL_REQ_MAX holds any request ctbox makes: one that outgrows it
+ * is a bug, and dies.
  */
-struct nlreq {
-	struct nlmsghdr *h;
-	size_t size;
+#define NL_REQ_MAX 256
+union nlreq {
+	struct nlmsghdr h;
+	char b[NL_REQ_MAX];
 };
 
-/* a buffer for one request, aligned for the headers */
-#define NL_REQ(name, size) \
-	union { struct nlmsghdr h; char b[size]; } name
-
-void *nl_req(struct nlreq *r, void *buf, size_t size, int type, int flags,
-	     size_t fam);
+void *nl_req(union nlreq *r, int type, int flags, size_t fam);
 /* room for len zeroed bytes (a nested ifinfomsg) */
-void *nl_room(struct nlreq *r, size_t len);
-void nl_put(struct nlreq *r, int type, const void *data, size_t len);
-void nl_put_u32(struct nlreq *r, int type, unsigned v);
-void nl_put_str(struct nlreq *r, int type, const char *s);
+void *nl_room(union nlreq *r, size_t len);
+/* add an attribute; its header is returned (nl_nest needs it) */
+struct rtattr *nl_put(union nlreq *r, int type, const void *data, size_t len);
+void nl_put_u32(union nlreq *r, int type, unsigned v);
+void nl_put_str(union nlreq *r, int type, const char *s);
 /* open a nested attribute; nl_end closes it once its content is in */
-struct rtattr *nl_nest(struct nlreq *r, int type);
-void nl_end(struct nlreq *r, struct rtattr *nest);
+struct rtattr *nl_nest(union nlreq *r, int type);
+void nl_end(union nlreq *r, struct rtattr *nest);
 
 /*
  * Send a request (NLM_F_REQUEST and NLM_F_ACK are added) and read until its
@@ -60,9 +58,6 @@ int nl_talk(struct nl *nl, struct nlmsghdr *h, nl_fn *fn, void *ctx);
 
 /* "strerror" or "strerror (the kernel's message)" of the last failure */
 const char *nl_error(struct nl *nl);
-
-/* the index of a device in the socket's namespace, or 0 with errno */
-int nl_ifindex(const struct nl *nl, const char *name);
 
 /* the first attribute of a type in [p, p + len), or after a message's
  * family header; NULL if there is none */

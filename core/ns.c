@@ -163,8 +163,8 @@ static int scan_netns(const char *dir, int (*match)(int fd, void *ctx),
 			off += d->d_reclen;
 			if (d->d_type != DT_REG && d->d_type != DT_UNKNOWN)
 				continue;
-			fd = openat(dfd, d->d_name,
-				    O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+			fd = sys_openat(dfd, d->d_name,
+					O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 			if (fd < 0)
 				continue;
 			hit = match(fd, ctx) && str_join(buf, size, d->d_name);
