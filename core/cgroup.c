@@ -483,12 +483,32 @@ static int enable(const char *dir, const char *want)
 	return -1;
 }
 
+/* make the group at dir unless it is there; below a group we made none can
+ * be, so what is there is a file (cgroup.procs) */
+static int make(const char *dir, unsigned char *made)
+{
+	if (!mkdir(dir, 0755))
+		++*made;
+	else if (errno != EEXIST || *made) {
+		warn_errno("cannot create ", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* remove the groups made, the deepest (dir) first, as far as it goes */
+static void unmake(char *dir, unsigned char *made)
+{
+	for (; *made && !rmdir(dir); --*made)
+		*strrchr(dir, '/') = 0;
+}
+
 /*
  * Go down from the root of hierarchy h to g: on v2 enable g's controllers
  * in each group above it, top-down (a group passes on only what it got);
  * with create, make each missing group on the way. Without create nothing
  * is done if g has its controllers already (or does not exist: attaching
- * will say so).
+ * will say so). On failure what was made is removed.
  */
 static int walk(struct cg_group *g, int h, int create)
 {
@@ -503,21 +523,18 @@ static int walk(struct cg_group *g, int h, int create)
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
 		*p = 0;
-		if (create && depth++) {
-			if (!mkdir(dir, 0755)) {
-				g->made[h]++;
-				g->deep[h] = depth - 1;
-			} else if (errno != EEXIST) {
-				warn_errno("cannot create ", dir);
-				return -1;
-			}
+		if (create && depth++ && make(dir, &g->made[h])) {
+			*strrchr(dir, '/') = 0;
+			break;
 		}
 		if (!c)
 			return 0;
 		if (*want && enable(dir, want))
-			return -1;
+			break;
 		*p = c;
 	}
+	unmake(dir, &g->made[h]);
+	return -1;
 }
 
 int cg_prepare(struct cg_group *g, int create)
@@ -532,31 +549,14 @@ int cg_prepare(struct cg_group *g, int create)
 	return 0;
 }
 
-/* the number of components of g's path, as walk counts them */
-static int steps(const char *dir, int h)
-{
-	int n = 0;
-
-	for (dir += strlen(layout.h[h].mnt); *dir; dir++)
-		n += *dir == '/';
-	return n;
-}
-
 void cg_undo(struct cg_group *g)
 {
 	char dir[PATH_MAX];
-	int h, n;
+	int h;
 
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!g->made[h])
-			continue;
-		/* from the deepest group made: a later mkdir may have failed */
-		cg_group_dir(dir, g, h);
-		for (n = steps(dir, h); n > g->deep[h]; n--)
-			*strrchr(dir, '/') = 0;
-		for (; g->made[h] && !rmdir(dir); g->made[h]--)
-			*strrchr(dir, '/') = 0;
-	}
+	for (h = 0; h < cg_layout()->n; h++)
+		if (g->made[h])
+			unmake(cg_group_dir(dir, g, h), &g->made[h]);
 }
 
 int cg_enter(struct cg_group *g, pid_t pid)

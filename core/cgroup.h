@@ -101,8 +101,8 @@ struct cg_group {
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
 	unsigned entered;	/* hierarchies cg_enter moved a process in */
-	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made */
-	unsigned char deep[CG_HIER_MAX];	/* the depth of the deepest */
+	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made: the
+						 * last ones of the path */
 };
 
 /* parse arg (changed in place), or die naming what is wrong: no ':', an
