@@ -95,12 +95,10 @@ static void print(struct cgget *c, const char *name, int len)
 
 static void knob(struct cgget *c, const char *path, const char *name)
 {
-	struct cg_group g;
 	char dir[PATH_MAX];
 	int h = cg_knob_hier(name), n;
 
-	cg_group_path(&g, (char *)path);
-	n = cg_knob_get(cg_group_dir(dir, &g, h), h, name, c->val,
+	n = cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
 			sizeof(c->val));
 	if (n < 0) {
 		cg_knob_error(dir, name);
@@ -114,18 +112,18 @@ static void knob(struct cgget *c, const char *path, const char *name)
  * their first knob, as libcgroup prints them */
 static void knobs(struct cgget *c, const char *path)
 {
+	unsigned done = 0;
 	int i, j;
 	size_t n;
 
 	for (i = 0; i < c->nk; i++) {
 		n = strchr(c->knob[i], '.') - c->knob[i] + 1;
-		for (j = 0; j < i && strncmp(c->knob[j], c->knob[i], n); j++)
-			;
-		if (j < i)
-			continue;
 		for (j = i; j < c->nk; j++)
-			if (!strncmp(c->knob[j], c->knob[i], n))
+			if (!(done >> j & 1) &&
+			    !strncmp(c->knob[j], c->knob[i], n)) {
+				done |= 1u << j;
 				knob(c, path, c->knob[j]);
+			}
 	}
 }
 
@@ -155,15 +153,13 @@ static int list_one(const char *name, int type, void *ctx)
 static void controllers(struct cgget *c, char *path, const char *ctrls)
 {
 	struct listing l = { .c = c };
-	struct cg_group g;
 	char dir[PATH_MAX];
 
-	cg_group_path(&g, path);
 	for (; *ctrls; ctrls += l.n + !!ctrls[l.n]) {
 		l.n = strchrnul(ctrls, ',') - ctrls;
 		l.ctrl = ctrls;
 		l.h = cg_ctrl_hier(ctrls, l.n);
-		l.dir = cg_group_dir(dir, &g, l.h);
+		l.dir = cg_path_dir(dir, path, l.h);
 		if (!cg_list(dir, list_one, &l))
 			c->found = 1;
 	}
@@ -184,6 +180,8 @@ static void all(struct cgget *c, char *path)
 
 static int show(struct cgget *c, struct group *g)
 {
+	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
+
 	if (c->heads) {
 		out_str(g->name);
 		out_str(":\n");
@@ -191,8 +189,8 @@ static int show(struct cgget *c, struct group *g)
 	c->found = 0;
 	if (c->nk)
 		knobs(c, g->path);
-	else if (g->ctrls || c->ctrls)
-		controllers(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
+	else if (ctrls && strcmp(ctrls, "*"))
+		controllers(c, g->path, ctrls);
 	else
 		all(c, g->path);
 	if (c->heads)
@@ -211,19 +209,6 @@ static int mode(void)
 		l->n == 1 ? "Unified Mode (Cgroup v2 only).\n" :
 		"Hybrid Mode (Cgroup v1/v2).\n");
 	return out_close();
-}
-
-static const char *check(const char *ctrls)
-{
-	const char *c;
-	int n;
-
-	for (c = ctrls; *c; c += n + !!c[n]) {
-		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) < 0)
-			die("unknown controller in '", ctrls, "'");
-	}
-	return ctrls;
 }
 
 /* a group: -g CONTROLLERS:PATH or a PATH operand */
@@ -252,11 +237,15 @@ static void parse(struct cgget *c, int argc, char **argv)
 				die_usage("too many knobs");
 			cg_knob_hier(arg);
 			c->knob[c->nk++] = arg;
-		} else if (id == O_GROUP && (colon = strchr(arg, ':'))) {
-			*colon = 0;
-			add(c, colon + 1, check(arg));
 		} else if (id == O_GROUP) {
-			c->ctrls = check(arg);
+			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
+			if ((colon = strchr(arg, ':')))
+				*colon = 0;
+			cg_ctrls_hiers(arg);
+			if (colon)
+				add(c, colon + 1, arg);
+			else
+				c->ctrls = arg;
 		}
 	}
 	opt_conflicts(&st, conflicts);

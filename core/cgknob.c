@@ -46,16 +46,12 @@ int cg_knob_hier(const char *knob)
 {
 	const struct cg_layout *l = cg_xlayout();
 	const char *dot = strchr(knob, '.');
-	int h;
 
 	if (!dot || dot == knob)
 		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
 	if (!strncmp(knob, "cgroup.", 7))
 		return l->v2 >= 0 ? l->v2 : 0;
-	if ((h = cg_ctrl_hier(knob, dot - knob)) < 0)
-		die("unknown controller in '", knob,
-		    "': no cgroup hierarchy has it");
-	return h;
+	return cg_xctrl_hier(knob, dot - knob);
 }
 
 char *cg_knob_arg(char *arg, int *h)

@@ -348,9 +348,21 @@ int cg_restore(char *saved, pid_t pid, unsigned hiers)
 	return j.failed;
 }
 
-/* the hierarchies of a comma list of controllers, or die naming one that
- * none has; "*": every one with a controller (not the named v1 ones) */
-static unsigned hiers_of(const char *ctrls)
+int cg_xctrl_hier(const char *ctrl, size_t n)
+{
+	char name[64];
+	int h = cg_ctrl_hier(ctrl, n);
+
+	if (h < 0) {
+		n = n < sizeof(name) ? n : sizeof(name) - 1;
+		memcpy(name, ctrl, n);
+		name[n] = 0;
+		die("no cgroup hierarchy has the controller '", name, "'");
+	}
+	return h;
+}
+
+unsigned cg_ctrls_hiers(const char *ctrls)
 {
 	const struct cg_layout *l = cg_xlayout();
 	unsigned m = 0;
@@ -369,63 +381,51 @@ static unsigned hiers_of(const char *ctrls)
 		return 1u << l->v2;
 	for (; *ctrls; ctrls += n + !!ctrls[n]) {
 		n = strchrnul(ctrls, ',') - ctrls;
-		if ((h = cg_ctrl_hier(ctrls, n)) < 0)
-			die("no cgroup hierarchy has the controller '",
-			    ctrls, "'");
-		m |= 1u << h;
+		m |= 1u << cg_xctrl_hier(ctrls, n);
 	}
 	return m;
 }
 
-static void set_path(struct cg_group *g, char *path)
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 {
+	char *path = strchr(arg, ':');
+
+	if (*n == CG_GROUPS_MAX)
+		die_usage("too many groups");
+	if (!path)
+		die_usage("invalid group '", arg,
+			  "': expected CONTROLLERS:PATH");
+	*path++ = 0;
+	g += (*n)++;
+	g->ctrls = arg;
+	g->hiers = cg_ctrls_hiers(arg);
+	/* checked before anything is made */
 	if (cg_dotdot(path))
 		die("invalid group '", path,
 		    "': '..' would leave the hierarchy");
 	while (*path == '/')
 		path++;
 	g->path = path;
-	memset(g->made, 0, sizeof(g->made));
-	g->entered = 0;
 }
 
-void cg_group_path(struct cg_group *g, char *path)
+char *cg_path_dir(char *buf, const char *path, int h)
 {
-	g->ctrls = NULL;
-	g->hiers = (1u << cg_xlayout()->n) - 1;
-	set_path(g, path);
-}
+	const struct cg_hier *hi = &cg_layout()->h[h];
 
-void cg_group(struct cg_group *g, char *arg)
-{
-	char *colon = strchr(arg, ':');
-
-	if (!colon)
-		die_usage("invalid group '", arg,
-			  "': expected CONTROLLERS:PATH");
-	*colon = 0;
-	g->ctrls = arg;
-	g->hiers = hiers_of(arg);
-	set_path(g, colon + 1);
-}
-
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
-{
-	if (*n == CG_GROUPS_MAX)
-		die_usage("too many groups");
-	cg_group(&g[(*n)++], arg);
+	if (cg_dir(buf, hi, path))
+		return buf;
+	if (errno != EXDEV)
+		die_errno("invalid group ", path);
+	if (cg_dotdot(path))
+		die("invalid group '", path,
+		    "': '..' would leave the hierarchy");
+	die("group ", path, " is outside the part of its hierarchy mounted"
+	    " at ", hi->mnt);
 }
 
 char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 {
-	const struct cg_hier *hi = &cg_layout()->h[h];
-
-	if (cg_dir(buf, hi, g->path))
-		return buf;
-	if (errno != EXDEV)
-		die_errno("invalid group ", g->path);
-	die("group ", g->path, " is outside the part of its hierarchy mounted"
-	    " at ", hi->mnt);
+	return cg_path_dir(buf, g->path, h);
 }
 
 /* "+memory +pids ": the controllers of g that v2 serves */

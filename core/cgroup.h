@@ -105,16 +105,22 @@ struct cg_group {
 						 * last ones of the path */
 };
 
-/* parse arg (changed in place), or die naming what is wrong: no ':', an
- * unknown controller, a ".." */
-void cg_group(struct cg_group *g, char *arg);
-/* the same into g[*n], counted; dies when there are too many */
+/* the hierarchy serving a controller, as cg_ctrl_hier, or die naming it */
+int cg_xctrl_hier(const char *ctrl, size_t n);
+/* the hierarchies of CONTROLLERS (a comma list, "*" or ""), or die naming
+ * what is wrong */
+unsigned cg_ctrls_hiers(const char *ctrls);
+
+/* parse arg (changed in place) into g[*n] of a zeroed array, counted, or
+ * die naming what is wrong: no ':', an unknown controller, a "..", too
+ * many groups */
 #define CG_GROUPS_MAX 64
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
-/* a PATH alone, in every hierarchy (cgset, cgget) */
-void cg_group_path(struct cg_group *g, char *path);
 
-/* the directory of g in hierarchy h, in buf of PATH_MAX, or die */
+/* the directory of the group PATH in hierarchy h (a PATH alone names a
+ * group in every hierarchy: cgset, cgget), in buf of PATH_MAX, or die */
+char *cg_path_dir(char *buf, const char *path, int h);
+/* the same for g */
 char *cg_group_dir(char *buf, const struct cg_group *g, int h);
 
 /* make g ready for processes and knobs in each of its hierarchies: on v2
