@@ -159,7 +159,7 @@ static int enter(struct cgexec *c, pid_t pid)
 
 struct memwatch {
 	char dir[PATH_MAX];
-	int h;			/* the memory hierarchy, or -1 */
+	int h, v2;		/* the memory hierarchy (or -1), its version */
 	unsigned long long ooms;
 };
 
@@ -169,7 +169,7 @@ static unsigned long long oom_kills(const struct memwatch *m)
 	char buf[512], *p = buf;
 	unsigned long long n = 0;
 
-	if (cg_get(m->dir, cg_layout()->h[m->h].v2 ? "memory.events" :
+	if (cg_get(m->dir, m->v2 ? "memory.events" :
 		   "memory.oom_control", buf, sizeof(buf)) < 0)
 		return 0;
 	while (strncmp(p, "oom_kill ", 9))
@@ -182,18 +182,17 @@ static unsigned long long oom_kills(const struct memwatch *m)
 
 static void watch(struct cgexec *c, struct memwatch *m)
 {
-	int i;
+	int i, h = cg_ctrl_hier("memory", 6);
 
-	m->h = cg_ctrl_hier("memory", 6);
-	for (i = 0; m->h >= 0 && i < c->ng; i++)
-		if (c->g[i].hiers >> m->h & 1)
-			break;
-	if (m->h < 0 || i == c->ng) {
-		m->h = -1;
-		return;
-	}
-	cg_group_dir(m->dir, &c->g[i], m->h);
-	m->ooms = oom_kills(m);
+	m->h = -1;
+	for (i = 0; h >= 0 && i < c->ng; i++)
+		if (c->g[i].hiers >> h & 1) {
+			m->h = h;
+			m->v2 = cg_layout()->h[h].v2;
+			cg_group_dir(m->dir, &c->g[i], h);
+			m->ooms = oom_kills(m);
+			return;
+		}
 }
 
 /* 4194304 as "4M", 1572864 as "1.5M" */
@@ -223,17 +222,16 @@ static char *human(char *buf, const char *bytes)
 	return buf;
 }
 
-/* "(memory peak 3.9M, 2 OOM kills)" */
-static const char *memory_notes(const struct memwatch *m, char *buf,
-				unsigned long long ooms)
+/* " (memory peak 3.9M, 2 OOM kills)": what the memory knob says, and
+ * the OOM kills if any; "" without a memory group */
+static const char *notes(const struct memwatch *m, const char *what,
+			 const char *knob, unsigned long long ooms, char *buf)
 {
 	char val[32], size[32], num[24];
 
-	if (m->h < 0 || cg_knob_get(m->dir, m->h, cg_layout()->h[m->h].v2 ?
-				    "memory.peak" : "memory.max_usage_in_bytes",
-				    val, sizeof(val)) < 0)
+	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
 		return "";
-	return str_join(buf, 128, " (memory peak ", human(size, val),
+	return str_join(buf, 128, " (memory ", what, human(size, val),
 			ooms ? ", " : "", ooms ? str_utoa(num, ooms) : "",
 			ooms ? " OOM kills" : "", ")");
 }
@@ -241,21 +239,20 @@ static const char *memory_notes(const struct memwatch *m, char *buf,
 static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
-	char val[32], size[32], notes[128], num[24];
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+	const char *name = signal_name(sig), *limit = "";
+	char num[24], buf[128];
 
-	if (sig == SIGKILL && ooms &&
-	    cg_knob_get(m->dir, m->h, "memory.max", val, sizeof(val)) >= 0)
-		warn("program killed by the OOM killer (memory limit ",
-		     human(size, val), ")");
-	else if (sig)
-		warn("program killed by signal ", signal_name(sig) ?
-		     signal_name(sig) : str_utoa(num, sig),
-		     memory_notes(m, notes, ooms));
+	if (sig == SIGKILL && ooms)
+		limit = notes(m, "limit ", "memory.max", 0, buf);
+	if (*limit)
+		warn("program killed by the OOM killer", limit);
 	else
-		warn("program exited with status ",
-		     str_utoa(num, WEXITSTATUS(st)),
-		     memory_notes(m, notes, ooms));
+		warn("program ", sig ? "killed by signal " :
+		     "exited with status ", sig && name ? name :
+		     str_utoa(num, sig ? sig : WEXITSTATUS(st)),
+		     notes(m, "peak ", m->v2 ? "memory.peak" :
+			   "memory.max_usage_in_bytes", ooms, buf));
 }
 
 /*
