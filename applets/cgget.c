@@ -58,8 +58,7 @@ static const unsigned char conflicts[][2] = {
 #define GROUPS_MAX 64
 
 struct group {
-	const char *name;	/* as given */
-	char *path;
+	char *path;		/* as given */
 	const char *ctrls;	/* of -g CONTROLLERS:PATH, else NULL */
 };
 
@@ -71,25 +70,21 @@ struct cgget {
 	char val[16384];
 };
 
-/* "name: value", the lines of a value after the first indented by a tab */
+/* "name: value", the lines of a value after the first indented by a tab,
+ * empty ones left out */
 static void print(struct cgget *c, const char *name, int len)
 {
-	char *s = c->val, *nl;
-	int first = 1;
+	const char *s, *end = c->val + len;
 
 	if (c->names) {
 		out_str(name);
 		out_str(": ");
 	}
-	for (; s < c->val + len || first; s = nl + 1, first = 0) {
-		nl = strchrnul(s, '\n');
-		*nl = 0;
-		if (!*s && !first)
-			continue;
-		if (!first)
+	for (s = c->val; s < end; s++)
+		if (*s != '\n')
+			out_char(*s);
+		else if (s + 1 < end && s[1] != '\n')
 			out_str("\n\t");
-		out_str(s);
-	}
 	out_char('\n');
 }
 
@@ -183,7 +178,7 @@ static int show(struct cgget *c, struct group *g)
 	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
 
 	if (c->heads) {
-		out_str(g->name);
+		out_str(g->path);
 		out_str(":\n");
 	}
 	c->found = 0;
@@ -197,7 +192,7 @@ static int show(struct cgget *c, struct group *g)
 		out_char('\n');
 	if (c->nk || c->found)
 		return 0;
-	warn("no such group ", g->name);
+	warn("no such group ", g->path);
 	return 1;
 }
 
@@ -216,7 +211,7 @@ static void add(struct cgget *c, char *arg, const char *ctrls)
 {
 	if (c->ng == GROUPS_MAX)
 		die_usage("too many groups");
-	c->grp[c->ng++] = (struct group){ arg, arg, ctrls };
+	c->grp[c->ng++] = (struct group){ arg, ctrls };
 }
 
 static void parse(struct cgget *c, int argc, char **argv)
