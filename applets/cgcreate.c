@@ -164,13 +164,13 @@ int cgcreate_main(int argc, char **argv)
 	int i;
 
 	parse(&c, argc, argv);
+	if (cg_prepare(c.g, c.ng, 1))
+		return 1;
 	for (i = 0; i < c.ng; i++)
-		if (cg_prepare(&c.g[i], 1) || fix_group(&c, &c.g[i]))
-			break;
-	if (i == c.ng)
-		return 0;
-	/* all of them, or none */
-	while (i >= 0)
-		cg_undo(&c.g[i--]);
-	return 1;
+		if (fix_group(&c, &c.g[i])) {
+			/* all of them, or none */
+			cg_undo(c.g, c.ng);
+			return 1;
+		}
+	return 0;
 }

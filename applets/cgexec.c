@@ -118,40 +118,19 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 /* --- prepare the groups and knobs; undone on failure ------------------- */
 
-static void undo(struct cgexec *c)
-{
-	int i;
-
-	for (i = 0; i < c->ng; i++)
-		cg_undo(&c->g[i]);
-}
-
 static int prepare(struct cgexec *c)
 {
 	char dir[PATH_MAX];
 	struct limit *l;
-	int i;
 
-	for (i = 0; i < c->ng; i++)
-		if (cg_prepare(&c->g[i], c->create))
-			goto fail;
+	if (cg_prepare(c->g, c->ng, c->create))
+		return -1;
 	for (l = c->lim; l < c->lim + c->nl; l++)
 		if (cg_knob_set(cg_group_dir(dir, &c->g[l->group], l->hier),
-				l->hier, l->knob, l->value))
-			goto fail;
-	return 0;
-fail:
-	undo(c);
-	return -1;
-}
-
-static int enter(struct cgexec *c, pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < c->ng; i++)
-		if (cg_enter(&c->g[i], pid))
+				l->hier, l->knob, l->value)) {
+			cg_undo(c->g, c->ng);
 			return -1;
+		}
 	return 0;
 }
 
@@ -280,10 +259,10 @@ static _Noreturn void run_wait(struct cgexec *c)
 		proc_exec(c->argv);
 	}
 	close(p[0]);
-	if (enter(c, pid)) {
+	if (cg_enter(c->g, c->ng, pid)) {
 		close(p[1]);
 		proc_wait(pid, 0);
-		undo(c);
+		cg_undo(c->g, c->ng);
 		exit(1);
 	}
 	if (write(p[1], "g", 1) != 1)
@@ -312,12 +291,12 @@ int cgexec_main(int argc, char **argv)
 	 * are, to come back if moving into a later group fails */
 	if (c.create && cg_save(saved, sizeof(saved)))
 		saved[0] = 0;
-	if (enter(&c, 0)) {
+	if (cg_enter(c.g, c.ng, 0)) {
 		for (i = 0; c.create && i < c.ng; i++)
 			moved |= c.g[i].entered;
 		if (c.create) {
 			cg_restore(saved, 0, moved);
-			undo(&c);
+			cg_undo(c.g, c.ng);
 		}
 		return 1;
 	}

@@ -537,40 +537,45 @@ static int walk(struct cg_group *g, int h, int create)
 	return -1;
 }
 
-int cg_prepare(struct cg_group *g, int create)
+int cg_prepare(struct cg_group *g, int n, int create)
 {
-	int h;
+	int i, h;
 
-	for (h = 0; h < cg_layout()->n; h++)
-		if (g->hiers >> h & 1 && walk(g, h, create)) {
-			cg_undo(g);
-			return -1;
-		}
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[i].hiers >> h & 1 && walk(&g[i], h, create)) {
+				cg_undo(g, i + 1);
+				return -1;
+			}
 	return 0;
 }
 
-void cg_undo(struct cg_group *g)
+void cg_undo(struct cg_group *g, int n)
 {
 	char dir[PATH_MAX];
 	int h;
 
-	for (h = 0; h < cg_layout()->n; h++)
-		if (g->made[h])
-			unmake(cg_group_dir(dir, g, h), &g->made[h]);
+	/* the last group first: it may lie in a group an earlier one made */
+	while (n--)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[n].made[h])
+				unmake(cg_group_dir(dir, &g[n], h),
+				       &g[n].made[h]);
 }
 
-int cg_enter(struct cg_group *g, pid_t pid)
+int cg_enter(struct cg_group *g, int n, pid_t pid)
 {
 	char dir[PATH_MAX];
-	int h;
+	int i, h;
 
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		if (cg_attach(cg_group_dir(dir, g, h), pid))
-			return -1;
-		g->entered |= 1u << h;
-	}
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++) {
+			if (!(g[i].hiers >> h & 1))
+				continue;
+			if (cg_attach(cg_group_dir(dir, &g[i], h), pid))
+				return -1;
+			g[i].entered |= 1u << h;
+		}
 	return 0;
 }
 

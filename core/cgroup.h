@@ -123,18 +123,19 @@ char *cg_path_dir(char *buf, const char *path, int h);
 /* the same for g */
 char *cg_group_dir(char *buf, const struct cg_group *g, int h);
 
-/* make g ready for processes and knobs in each of its hierarchies: on v2
- * enable its controllers in the cgroup.subtree_control of each group above
- * it, top-down, where they are not yet; with create, also make the missing
- * groups, parents first (an existing group is fine). 0, or -1 with a
- * message printed and nothing left made. */
-int cg_prepare(struct cg_group *g, int create);
-/* remove what cg_prepare made, deepest first */
-void cg_undo(struct cg_group *g);
+/* make the n groups g ready for processes and knobs in each of their
+ * hierarchies: on v2 enable their controllers in the
+ * cgroup.subtree_control of each group above, top-down, where they are not
+ * yet; with create, also make the missing groups, parents first (an
+ * existing group is fine). 0, or -1 with a message printed and nothing left
+ * made. */
+int cg_prepare(struct cg_group *g, int n, int create);
+/* remove what cg_prepare made for the n groups g, deepest first */
+void cg_undo(struct cg_group *g, int n);
 
-/* move pid (0: ourselves) into g in each of its hierarchies: 0, or -1 with
- * a message printed */
-int cg_enter(struct cg_group *g, pid_t pid);
+/* move pid (0: ourselves) into the n groups g in each of their hierarchies:
+ * 0, or -1 with a message printed */
+int cg_enter(struct cg_group *g, int n, pid_t pid);
 
 /* remove g in each of its hierarchies (with its subgroups if recursive),
  * and the parents cg_prepare made for it; processes still in a group move
