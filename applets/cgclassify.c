@@ -70,12 +70,11 @@ int cgclassify_main(int argc, char **argv)
 	/* every process must exist before any is moved */
 	for (k = st.ind; k < argc; k++)
 		pid_arg(argv[k]);
-	for (i = 0; i < n; i++)
-		if (cg_prepare(&g[i], 0))
-			return 1;
+	if (cg_prepare(g, n, 0))
+		return 1;
 	for (k = st.ind; k < argc; k++)
 		for (i = 0; i < n; i++)
-			if (cg_enter(&g[i], pid_arg(argv[k])))
+			if (cg_enter(&g[i], 1, pid_arg(argv[k])))
 				status = 1;
 	return status;
 }

@@ -38,7 +38,8 @@
 #include "parse.h"
 #include "passwd.h"
 
-enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_DPERM, O_FPERM, O_TPERM };
+/* in the order of struct cgcreate's owners */
+enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_TPERM, O_FPERM, O_DPERM };
 
 static const struct opt opts[] = {
 	{ NULL, 'g', OPT_REQ, O_GROUP },
@@ -52,15 +53,14 @@ static const struct opt opts[] = {
 
 #define UNSET ((unsigned)-1)
 
-/* [0] the files that take pids, [1] the group and its other files */
 struct owner {
-	unsigned uid, gid, mode;
+	unsigned uid, gid, mode;	/* UNSET: left as they are */
 };
 
+/* own: [0] the files that take pids, [1] the other files, [2] the group */
 struct cgcreate {
 	struct cg_group g[CG_GROUPS_MAX];
-	struct owner own[2];
-	unsigned dmode;
+	struct owner own[3];
 	int ng, fd;
 };
 
@@ -109,17 +109,15 @@ static int fix_file(const char *name, int type, void *ctx)
 /* the owners and modes of a group, in each of its hierarchies */
 static int fix_group(struct cgcreate *c, struct cg_group *g)
 {
-	struct owner dir = c->own[1];
 	char path[PATH_MAX];
 	int h, r;
 
-	dir.mode = c->dmode;
 	for (h = 0; h < cg_layout()->n; h++) {
 		if (!(g->hiers >> h & 1))
 			continue;
 		cg_group_dir(path, g, h);
 		c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (c->fd < 0 || fix(&dir, c->fd, ".")) {
+		if (c->fd < 0 || fix(&c->own[2], c->fd, ".")) {
 			warn_errno("cannot set the owner or mode of ", path);
 			return -1;
 		}
@@ -142,22 +140,22 @@ static void parse(struct cgcreate *c, int argc, char **argv)
 	const char *arg;
 	int id;
 
-	c->own[0] = c->own[1] = (struct owner){ UNSET, UNSET, UNSET };
-	c->dmode = UNSET;
+	memset(c->own, 0xff, sizeof(c->own));
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
-		if (id == O_TASKS || id == O_ADMIN)
-			ids(&c->own[id == O_ADMIN], (char *)arg);
-		else if (id == O_DPERM)
-			c->dmode = mode(arg);
-		else if (id == O_FPERM || id == O_TPERM)
-			c->own[id == O_FPERM].mode = mode(arg);
-		if (id && id != O_GROUP)
-			continue;
-		cg_group_add(c->g, &c->ng, id ? (char *)arg : argv[st.ind++]);
+		if (id >= O_TPERM)
+			c->own[id - O_TPERM].mode = mode(arg);
+		else if (id >= O_TASKS)
+			ids(&c->own[id - O_TASKS], (char *)arg);
+		else
+			cg_group_add(c->g, &c->ng,
+				     id ? (char *)arg : argv[st.ind++]);
 	}
 	if (!c->ng)
 		die_usage("no group given (-g CONTROLLERS:PATH)");
+	/* -a owns the group too */
+	c->own[2].uid = c->own[1].uid;
+	c->own[2].gid = c->own[1].gid;
 }
 
 int cgcreate_main(int argc, char **argv)
@@ -166,13 +164,13 @@ int cgcreate_main(int argc, char **argv)
 	int i;
 
 	parse(&c, argc, argv);
+	if (cg_prepare(c.g, c.ng, 1))
+		return 1;
 	for (i = 0; i < c.ng; i++)
-		if (cg_prepare(&c.g[i], 1) || fix_group(&c, &c.g[i]))
-			break;
-	if (i == c.ng)
-		return 0;
-	/* all of them, or none */
-	while (i >= 0)
-		cg_undo(&c.g[i--]);
-	return 1;
+		if (fix_group(&c, &c.g[i])) {
+			/* all of them, or none */
+			cg_undo(c.g, c.ng);
+			return 1;
+		}
+	return 0;
 }

@@ -119,40 +119,19 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 /* --- prepare the groups and knobs; undone on failure ------------------- */
 
-static void undo(struct cgexec *c)
-{
-	int i;
-
-	for (i = 0; i < c->ng; i++)
-		cg_undo(&c->g[i]);
-}
-
 static int prepare(struct cgexec *c)
 {
 	char dir[PATH_MAX];
 	struct limit *l;
-	int i;
 
-	for (i = 0; i < c->ng; i++)
-		if (cg_prepare(&c->g[i], c->create))
-			goto fail;
+	if (cg_prepare(c->g, c->ng, c->create))
+		return -1;
 	for (l = c->lim; l < c->lim + c->nl; l++)
 		if (cg_knob_set(cg_group_dir(dir, &c->g[l->group], l->hier),
-				l->hier, l->knob, l->value))
-			goto fail;
-	return 0;
-fail:
-	undo(c);
-	return -1;
-}
-
-static int enter(struct cgexec *c, pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < c->ng; i++)
-		if (cg_enter(&c->g[i], pid))
+				l->hier, l->knob, l->value)) {
+			cg_undo(c->g, c->ng);
 			return -1;
+		}
 	return 0;
 }
 
@@ -160,7 +139,7 @@ static int enter(struct cgexec *c, pid_t pid)
 
 struct memwatch {
 	char dir[PATH_MAX];
-	int h;			/* the memory hierarchy, or -1 */
+	int h, v2;		/* the memory hierarchy (or -1), its version */
 	unsigned long long ooms;
 };
 
@@ -170,7 +149,7 @@ static unsigned long long oom_kills(const struct memwatch *m)
 	char buf[512], *p = buf;
 	unsigned long long n = 0;
 
-	if (cg_get(m->dir, cg_layout()->h[m->h].v2 ? "memory.events" :
+	if (cg_get(m->dir, m->v2 ? "memory.events" :
 		   "memory.oom_control", buf, sizeof(buf)) < 0)
 		return 0;
 	while (strncmp(p, "oom_kill ", 9))
@@ -183,18 +162,17 @@ static unsigned long long oom_kills(const struct memwatch *m)
 
 static void watch(struct cgexec *c, struct memwatch *m)
 {
-	int i;
+	int i, h = cg_ctrl_hier("memory", 6);
 
-	m->h = cg_ctrl_hier("memory", 6);
-	for (i = 0; m->h >= 0 && i < c->ng; i++)
-		if (c->g[i].hiers >> m->h & 1)
-			break;
-	if (m->h < 0 || i == c->ng) {
-		m->h = -1;
-		return;
-	}
-	cg_group_dir(m->dir, &c->g[i], m->h);
-	m->ooms = oom_kills(m);
+	m->h = -1;
+	for (i = 0; h >= 0 && i < c->ng; i++)
+		if (c->g[i].hiers >> h & 1) {
+			m->h = h;
+			m->v2 = cg_layout()->h[h].v2;
+			cg_group_dir(m->dir, &c->g[i], h);
+			m->ooms = oom_kills(m);
+			return;
+		}
 }
 
 /* 4194304 as "4M", 1572864 as "1.5M" */
@@ -224,17 +202,16 @@ static char *human(char *buf, const char *bytes)
 	return buf;
 }
 
-/* "(memory peak 3.9M, 2 OOM kills)" */
-static const char *memory_notes(const struct memwatch *m, char *buf,
-				unsigned long long ooms)
+/* " (memory peak 3.9M, 2 OOM kills)": what the memory knob says, and
+ * the OOM kills if any; "" without a memory group */
+static const char *notes(const struct memwatch *m, const char *what,
+			 const char *knob, unsigned long long ooms, char *buf)
 {
 	char val[32], size[32], num[24];
 
-	if (m->h < 0 || cg_knob_get(m->dir, m->h, cg_layout()->h[m->h].v2 ?
-				    "memory.peak" : "memory.max_usage_in_bytes",
-				    val, sizeof(val)) < 0)
+	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
 		return "";
-	return str_join(buf, 128, " (memory peak ", human(size, val),
+	return str_join(buf, 128, " (memory ", what, human(size, val),
 			ooms ? ", " : "", ooms ? str_utoa(num, ooms) : "",
 			ooms ? " OOM kills" : "", ")");
 }
@@ -242,21 +219,20 @@ static const char *memory_notes(const struct memwatch *m, char *buf,
 static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
-	char val[32], size[32], notes[128], num[24];
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+	const char *name = signal_name(sig), *limit = "";
+	char num[24], buf[128];
 
-	if (sig == SIGKILL && ooms &&
-	    cg_knob_get(m->dir, m->h, "memory.max", val, sizeof(val)) >= 0)
-		warn("program killed by the OOM killer (memory limit ",
-		     human(size, val), ")");
-	else if (sig)
-		warn("program killed by signal ", signal_name(sig) ?
-		     signal_name(sig) : str_utoa(num, sig),
-		     memory_notes(m, notes, ooms));
+	if (sig == SIGKILL && ooms)
+		limit = notes(m, "limit ", "memory.max", 0, buf);
+	if (*limit)
+		warn("program killed by the OOM killer", limit);
 	else
-		warn("program exited with status ",
-		     str_utoa(num, WEXITSTATUS(st)),
-		     memory_notes(m, notes, ooms));
+		warn("program ", sig ? "killed by signal " :
+		     "exited with status ", sig && name ? name :
+		     str_utoa(num, sig ? sig : WEXITSTATUS(st)),
+		     notes(m, "peak ", m->v2 ? "memory.peak" :
+			   "memory.max_usage_in_bytes", ooms, buf));
 }
 
 /*
@@ -284,10 +260,10 @@ static _Noreturn void run_wait(struct cgexec *c)
 		proc_exec(c->argv);
 	}
 	close(p[0]);
-	if (enter(c, pid)) {
+	if (cg_enter(c->g, c->ng, pid)) {
 		close(p[1]);
 		proc_wait(pid, 0);
-		undo(c);
+		cg_undo(c->g, c->ng);
 		exit(1);
 	}
 	if (write(p[1], "g", 1) != 1)
@@ -316,12 +292,12 @@ int cgexec_main(int argc, char **argv)
 	 * are, to come back if moving into a later group fails */
 	if (c.create && cg_save(saved, sizeof(saved)))
 		saved[0] = 0;
-	if (enter(&c, 0)) {
+	if (cg_enter(c.g, c.ng, 0)) {
 		for (i = 0; c.create && i < c.ng; i++)
 			moved |= c.g[i].entered;
 		if (c.create) {
 			cg_restore(saved, 0, moved);
-			undo(&c);
+			cg_undo(c.g, c.ng);
 		}
 		return 1;
 	}

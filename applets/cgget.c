@@ -58,8 +58,7 @@ static const unsigned char conflicts[][2] = {
 #define GROUPS_MAX 64
 
 struct group {
-	const char *name;	/* as given */
-	char *path;
+	char *path;		/* as given */
 	const char *ctrls;	/* of -g CONTROLLERS:PATH, else NULL */
 };
 
@@ -71,36 +70,30 @@ struct cgget {
 	char val[16384];
 };
 
-/* "name: value", the lines of a value after the first indented by a tab */
+/* "name: value", the lines of a value after the first indented by a tab,
+ * empty ones left out */
 static void print(struct cgget *c, const char *name, int len)
 {
-	char *s = c->val, *nl;
-	int first = 1;
+	const char *s, *end = c->val + len;
 
 	if (c->names) {
 		out_str(name);
 		out_str(": ");
 	}
-	for (; s < c->val + len || first; s = nl + 1, first = 0) {
-		nl = strchrnul(s, '\n');
-		*nl = 0;
-		if (!*s && !first)
-			continue;
-		if (!first)
+	for (s = c->val; s < end; s++)
+		if (*s != '\n')
+			out_char(*s);
+		else if (s + 1 < end && s[1] != '\n')
 			out_str("\n\t");
-		out_str(s);
-	}
 	out_char('\n');
 }
 
 static void knob(struct cgget *c, const char *path, const char *name)
 {
-	struct cg_group g;
 	char dir[PATH_MAX];
 	int h = cg_knob_hier(name), n;
 
-	cg_group_path(&g, (char *)path);
-	n = cg_knob_get(cg_group_dir(dir, &g, h), h, name, c->val,
+	n = cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
 			sizeof(c->val));
 	if (n < 0) {
 		cg_knob_error(dir, name);
@@ -114,18 +107,18 @@ static void knob(struct cgget *c, const char *path, const char *name)
  * their first knob, as libcgroup prints them */
 static void knobs(struct cgget *c, const char *path)
 {
+	unsigned done = 0;
 	int i, j;
 	size_t n;
 
 	for (i = 0; i < c->nk; i++) {
 		n = strchr(c->knob[i], '.') - c->knob[i] + 1;
-		for (j = 0; j < i && strncmp(c->knob[j], c->knob[i], n); j++)
-			;
-		if (j < i)
-			continue;
 		for (j = i; j < c->nk; j++)
-			if (!strncmp(c->knob[j], c->knob[i], n))
+			if (!(done >> j & 1) &&
+			    !strncmp(c->knob[j], c->knob[i], n)) {
+				done |= 1u << j;
 				knob(c, path, c->knob[j]);
+			}
 	}
 }
 
@@ -155,15 +148,13 @@ static int list_one(const char *name, int type, void *ctx)
 static void controllers(struct cgget *c, char *path, const char *ctrls)
 {
 	struct listing l = { .c = c };
-	struct cg_group g;
 	char dir[PATH_MAX];
 
-	cg_group_path(&g, path);
 	for (; *ctrls; ctrls += l.n + !!ctrls[l.n]) {
 		l.n = strchrnul(ctrls, ',') - ctrls;
 		l.ctrl = ctrls;
 		l.h = cg_ctrl_hier(ctrls, l.n);
-		l.dir = cg_group_dir(dir, &g, l.h);
+		l.dir = cg_path_dir(dir, path, l.h);
 		if (!cg_list(dir, list_one, &l))
 			c->found = 1;
 	}
@@ -184,22 +175,24 @@ static void all(struct cgget *c, char *path)
 
 static int show(struct cgget *c, struct group *g)
 {
+	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
+
 	if (c->heads) {
-		out_str(g->name);
+		out_str(g->path);
 		out_str(":\n");
 	}
 	c->found = 0;
 	if (c->nk)
 		knobs(c, g->path);
-	else if (g->ctrls || c->ctrls)
-		controllers(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
+	else if (ctrls && strcmp(ctrls, "*"))
+		controllers(c, g->path, ctrls);
 	else
 		all(c, g->path);
 	if (c->heads)
 		out_char('\n');
 	if (c->nk || c->found)
 		return 0;
-	warn("no such group ", g->name);
+	warn("no such group ", g->path);
 	return 1;
 }
 
@@ -213,25 +206,12 @@ static int mode(void)
 	return out_close();
 }
 
-static const char *check(const char *ctrls)
-{
-	const char *c;
-	int n;
-
-	for (c = ctrls; *c; c += n + !!c[n]) {
-		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) < 0)
-			die("unknown controller in '", ctrls, "'");
-	}
-	return ctrls;
-}
-
 /* a group: -g CONTROLLERS:PATH or a PATH operand */
 static void add(struct cgget *c, char *arg, const char *ctrls)
 {
 	if (c->ng == GROUPS_MAX)
 		die_usage("too many groups");
-	c->grp[c->ng++] = (struct group){ arg, arg, ctrls };
+	c->grp[c->ng++] = (struct group){ arg, ctrls };
 }
 
 static void parse(struct cgget *c, int argc, char **argv)
@@ -252,11 +232,15 @@ static void parse(struct cgget *c, int argc, char **argv)
 				die_usage("too many knobs");
 			cg_knob_hier(arg);
 			c->knob[c->nk++] = arg;
-		} else if (id == O_GROUP && (colon = strchr(arg, ':'))) {
-			*colon = 0;
-			add(c, colon + 1, check(arg));
 		} else if (id == O_GROUP) {
-			c->ctrls = check(arg);
+			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
+			if ((colon = strchr(arg, ':')))
+				*colon = 0;
+			cg_ctrls_hiers(arg);
+			if (colon)
+				add(c, colon + 1, arg);
+			else
+				c->ctrls = arg;
 		}
 	}
 	opt_conflicts(&st, conflicts);

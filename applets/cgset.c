@@ -59,12 +59,10 @@ struct cgset {
  * plus KNOBS_MAX times the group */
 static int set_one(struct cgset *c, int i, int undo)
 {
-	struct cg_group g;
 	char dir[PATH_MAX];
 	int k = i % c->nk, h = c->hier[k];
 
-	cg_group_path(&g, c->paths[i / c->nk]);
-	cg_group_dir(dir, &g, h);
+	cg_path_dir(dir, c->paths[i / c->nk], h);
 	if (undo)
 		return cg_knob_set(dir, h, c->knob[k], c->old[i]);
 	if (cg_knob_get(dir, h, c->knob[k], c->old[i], sizeof(c->old[i])) < 0)
@@ -153,17 +151,15 @@ static int copy_group(const char *src, char *dst)
 
 static int copy_from(struct cgset *c, char *src)
 {
-	struct cg_group from, to;
 	char sdir[PATH_MAX], ddir[PATH_MAX];
 	int h, i, st = 0;
 
-	cg_group_path(&from, src);
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (access(cg_group_dir(sdir, &from, h), F_OK))
+	for (h = 0; h < cg_xlayout()->n; h++) {
+		if (access(cg_path_dir(sdir, src, h), F_OK))
 			continue;
 		for (i = 0; i < c->np; i++) {
-			cg_group_path(&to, c->paths[i]);
-			if (copy_group(sdir, cg_group_dir(ddir, &to, h))) {
+			if (copy_group(sdir, cg_path_dir(ddir, c->paths[i],
+							 h))) {
 				warn("cannot copy ", sdir, " to ", ddir);
 				st = 1;
 			}

@@ -46,16 +46,12 @@ int cg_knob_hier(const char *knob)
 {
 	const struct cg_layout *l = cg_xlayout();
 	const char *dot = strchr(knob, '.');
-	int h;
 
 	if (!dot || dot == knob)
 		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
 	if (!strncmp(knob, "cgroup.", 7))
 		return l->v2 >= 0 ? l->v2 : 0;
-	if ((h = cg_ctrl_hier(knob, dot - knob)) < 0)
-		die("unknown controller in '", knob,
-		    "': no cgroup hierarchy has it");
-	return h;
+	return cg_xctrl_hier(knob, dot - knob);
 }
 
 char *cg_knob_arg(char *arg, int *h)
@@ -155,13 +151,21 @@ static int bad(const char *knob, const char *val)
 	return -1;
 }
 
+/* a quota in the form of the other version: v2's max is v1's -1 */
+static const char *quota(const char *q, int to_v2)
+{
+	if (!strcmp(q, to_v2 ? "-1" : "max"))
+		return to_v2 ? "max" : "-1";
+	return q;
+}
+
 /* cpu.max is "QUOTA PERIOD" on v2, two files on v1 */
 static int cpu_v2(const char *dir, int kind, const char *val)
 {
 	char buf[64], cat[96];
 
 	if (kind == K_QUOTA)
-		return set(dir, "cpu.max", strcmp(val, "-1") ? val : "max");
+		return set(dir, "cpu.max", quota(val, 1));
 	if (cg_get(dir, "cpu.max", buf, sizeof(buf)) < 0) {
 		cg_knob_error(dir, "cpu.max");
 		return -1;
@@ -172,15 +176,15 @@ static int cpu_v2(const char *dir, int kind, const char *val)
 
 static int cpu_v1(const char *dir, const char *val)
 {
-	char q[64], *p;
+	char buf[64], *p;
+	const char *q;
 
-	if (!str_join(q, sizeof(q), val))
+	if (!str_join(buf, sizeof(buf), val))
 		return bad("cpu.max", val);
-	p = strchrnul(q, ' ');
+	p = strchrnul(buf, ' ');
 	if (*p)
 		*p++ = 0;
-	if (!strcmp(q, "max"))
-		strcpy(q, "-1");
+	q = quota(buf, 0);
 	if (!*p)
 		return set(dir, "cpu.cfs_quota_us", q);
 	/* each write must keep quota/period within what the parent allows:
@@ -209,23 +213,23 @@ int cg_knob_set(const char *dir, int h, const char *knob, const char *val)
 }
 
 /* cpu.max read on v1, cpu.cfs_*_us read on v2 */
-static int cpu_get(const char *dir, int v2, int kind, char *buf, size_t size)
+static char *cpu_get(const char *dir, int v2, int kind, char *buf,
+		     size_t size)
 {
 	char q[32], p[32], *sp;
 
 	if (v2) {
 		if (cg_get(dir, "cpu.max", q, sizeof(q)) < 0)
-			return -1;
+			return NULL;
 		sp = strchrnul(q, ' ');
 		*sp = 0;
 		return str_join(buf, size, kind == K_PERIOD ? sp + 1 :
-				strcmp(q, "max") ? q : "-1") ? 0 : -1;
+				quota(q, 0));
 	}
 	if (cg_get(dir, "cpu.cfs_quota_us", q, sizeof(q)) < 0 ||
 	    cg_get(dir, "cpu.cfs_period_us", p, sizeof(p)) < 0)
-		return -1;
-	return str_join(buf, size, strcmp(q, "-1") ? q : "max", " ", p) ?
-		0 : -1;
+		return NULL;
+	return str_join(buf, size, quota(q, 1), " ", p);
 }
 
 int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
@@ -237,12 +241,12 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 
 	if (!k || asv2 == v2 || k->kind == K_MAX)
 		return cg_get(dir, knob, buf, size);
-	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
-		return cpu_get(dir, v2, k->kind, buf, size) ? -1 :
-		       (int)strlen(buf);
-	if (cg_get(dir, v2 ? k->v2 : k->v1, val, sizeof(val)) < 0)
+	if (k->kind == K_QUOTA || k->kind == K_PERIOD) {
+		if (!cpu_get(dir, v2, k->kind, buf, size))
+			return -1;
+	} else if (cg_get(dir, v2 ? k->v2 : k->v1, val, sizeof(val)) < 0) {
 		return -1;
-	if (!convert(k, dir, val, v2, asv2, buf)) {
+	} else if (!convert(k, dir, val, v2, asv2, buf)) {
 		errno = EINVAL;
 		return -1;
 	}

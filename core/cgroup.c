@@ -348,9 +348,21 @@ int cg_restore(char *saved, pid_t pid, unsigned hiers)
 	return j.failed;
 }
 
-/* the hierarchies of a comma list of controllers, or die naming one that
- * none has; "*": every one with a controller (not the named v1 ones) */
-static unsigned hiers_of(const char *ctrls)
+int cg_xctrl_hier(const char *ctrl, size_t n)
+{
+	char name[64];
+	int h = cg_ctrl_hier(ctrl, n);
+
+	if (h < 0) {
+		n = n < sizeof(name) ? n : sizeof(name) - 1;
+		memcpy(name, ctrl, n);
+		name[n] = 0;
+		die("no cgroup hierarchy has the controller '", name, "'");
+	}
+	return h;
+}
+
+unsigned cg_ctrls_hiers(const char *ctrls)
 {
 	const struct cg_layout *l = cg_xlayout();
 	unsigned m = 0;
@@ -369,63 +381,51 @@ static unsigned hiers_of(const char *ctrls)
 		return 1u << l->v2;
 	for (; *ctrls; ctrls += n + !!ctrls[n]) {
 		n = strchrnul(ctrls, ',') - ctrls;
-		if ((h = cg_ctrl_hier(ctrls, n)) < 0)
-			die("no cgroup hierarchy has the controller '",
-			    ctrls, "'");
-		m |= 1u << h;
+		m |= 1u << cg_xctrl_hier(ctrls, n);
 	}
 	return m;
 }
 
-static void set_path(struct cg_group *g, char *path)
+void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 {
+	char *path = strchr(arg, ':');
+
+	if (*n == CG_GROUPS_MAX)
+		die_usage("too many groups");
+	if (!path)
+		die_usage("invalid group '", arg,
+			  "': expected CONTROLLERS:PATH");
+	*path++ = 0;
+	g += (*n)++;
+	g->ctrls = arg;
+	g->hiers = cg_ctrls_hiers(arg);
+	/* checked before anything is made */
 	if (cg_dotdot(path))
 		die("invalid group '", path,
 		    "': '..' would leave the hierarchy");
 	while (*path == '/')
 		path++;
 	g->path = path;
-	memset(g->made, 0, sizeof(g->made));
-	g->entered = 0;
 }
 
-void cg_group_path(struct cg_group *g, char *path)
+char *cg_path_dir(char *buf, const char *path, int h)
 {
-	g->ctrls = NULL;
-	g->hiers = (1u << cg_xlayout()->n) - 1;
-	set_path(g, path);
-}
+	const struct cg_hier *hi = &cg_layout()->h[h];
 
-void cg_group(struct cg_group *g, char *arg)
-{
-	char *colon = strchr(arg, ':');
-
-	if (!colon)
-		die_usage("invalid group '", arg,
-			  "': expected CONTROLLERS:PATH");
-	*colon = 0;
-	g->ctrls = arg;
-	g->hiers = hiers_of(arg);
-	set_path(g, colon + 1);
-}
-
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
-{
-	if (*n == CG_GROUPS_MAX)
-		die_usage("too many groups");
-	cg_group(&g[(*n)++], arg);
+	if (cg_dir(buf, hi, path))
+		return buf;
+	if (errno != EXDEV)
+		die_errno("invalid group ", path);
+	if (cg_dotdot(path))
+		die("invalid group '", path,
+		    "': '..' would leave the hierarchy");
+	die("group ", path, " is outside the part of its hierarchy mounted"
+	    " at ", hi->mnt);
 }
 
 char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 {
-	const struct cg_hier *hi = &cg_layout()->h[h];
-
-	if (cg_dir(buf, hi, g->path))
-		return buf;
-	if (errno != EXDEV)
-		die_errno("invalid group ", g->path);
-	die("group ", g->path, " is outside the part of its hierarchy mounted"
-	    " at ", hi->mnt);
+	return cg_path_dir(buf, g->path, h);
 }
 
 /* "+memory +pids ": the controllers of g that v2 serves */
@@ -483,12 +483,32 @@ static int enable(const char *dir, const char *want)
 	return -1;
 }
 
+/* make the group at dir unless it is there; below a group we made none can
+ * be, so what is there is a file (cgroup.procs) */
+static int make(const char *dir, unsigned char *made)
+{
+	if (!mkdir(dir, 0755))
+		++*made;
+	else if (errno != EEXIST || *made) {
+		warn_errno("cannot create ", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* remove the groups made, the deepest (dir) first, as far as it goes */
+static void unmake(char *dir, unsigned char *made)
+{
+	for (; *made && !rmdir(dir); --*made)
+		*strrchr(dir, '/') = 0;
+}
+
 /*
  * Go down from the root of hierarchy h to g: on v2 enable g's controllers
  * in each group above it, top-down (a group passes on only what it got);
  * with create, make each missing group on the way. Without create nothing
  * is done if g has its controllers already (or does not exist: attaching
- * will say so).
+ * will say so). On failure what was made is removed.
  */
 static int walk(struct cg_group *g, int h, int create)
 {
@@ -503,74 +523,59 @@ static int walk(struct cg_group *g, int h, int create)
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
 		*p = 0;
-		if (create && depth++) {
-			if (!mkdir(dir, 0755)) {
-				g->made[h]++;
-				g->deep[h] = depth - 1;
-			} else if (errno != EEXIST) {
-				warn_errno("cannot create ", dir);
-				return -1;
-			}
+		if (create && depth++ && make(dir, &g->made[h])) {
+			*strrchr(dir, '/') = 0;
+			break;
 		}
 		if (!c)
 			return 0;
 		if (*want && enable(dir, want))
-			return -1;
+			break;
 		*p = c;
 	}
+	unmake(dir, &g->made[h]);
+	return -1;
 }
 
-int cg_prepare(struct cg_group *g, int create)
+int cg_prepare(struct cg_group *g, int n, int create)
 {
-	int h;
+	int i, h;
 
-	for (h = 0; h < cg_layout()->n; h++)
-		if (g->hiers >> h & 1 && walk(g, h, create)) {
-			cg_undo(g);
-			return -1;
-		}
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[i].hiers >> h & 1 && walk(&g[i], h, create)) {
+				cg_undo(g, i + 1);
+				return -1;
+			}
 	return 0;
 }
 
-/* the number of components of g's path, as walk counts them */
-static int steps(const char *dir, int h)
-{
-	int n = 0;
-
-	for (dir += strlen(layout.h[h].mnt); *dir; dir++)
-		n += *dir == '/';
-	return n;
-}
-
-void cg_undo(struct cg_group *g)
-{
-	char dir[PATH_MAX];
-	int h, n;
-
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!g->made[h])
-			continue;
-		/* from the deepest group made: a later mkdir may have failed */
-		cg_group_dir(dir, g, h);
-		for (n = steps(dir, h); n > g->deep[h]; n--)
-			*strrchr(dir, '/') = 0;
-		for (; g->made[h] && !rmdir(dir); g->made[h]--)
-			*strrchr(dir, '/') = 0;
-	}
-}
-
-int cg_enter(struct cg_group *g, pid_t pid)
+void cg_undo(struct cg_group *g, int n)
 {
 	char dir[PATH_MAX];
 	int h;
 
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		if (cg_attach(cg_group_dir(dir, g, h), pid))
-			return -1;
-		g->entered |= 1u << h;
-	}
+	/* the last group first: it may lie in a group an earlier one made */
+	while (n--)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[n].made[h])
+				unmake(cg_group_dir(dir, &g[n], h),
+				       &g[n].made[h]);
+}
+
+int cg_enter(struct cg_group *g, int n, pid_t pid)
+{
+	char dir[PATH_MAX];
+	int i, h;
+
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++) {
+			if (!(g[i].hiers >> h & 1))
+				continue;
+			if (cg_attach(cg_group_dir(dir, &g[i], h), pid))
+				return -1;
+			g[i].entered |= 1u << h;
+		}
 	return 0;
 }
 

@@ -101,34 +101,41 @@ struct cg_group {
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
 	unsigned entered;	/* hierarchies cg_enter moved a process in */
-	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made */
-	unsigned char deep[CG_HIER_MAX];	/* the depth of the deepest */
+	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made: the
+						 * last ones of the path */
 };
 
-/* parse arg (changed in place), or die naming what is wrong: no ':', an
- * unknown controller, a ".." */
-void cg_group(struct cg_group *g, char *arg);
-/* the same into g[*n], counted; dies when there are too many */
+/* the hierarchy serving a controller, as cg_ctrl_hier, or die naming it */
+int cg_xctrl_hier(const char *ctrl, size_t n);
+/* the hierarchies of CONTROLLERS (a comma list, "*" or ""), or die naming
+ * what is wrong */
+unsigned cg_ctrls_hiers(const char *ctrls);
+
+/* parse arg (changed in place) into g[*n] of a zeroed array, counted, or
+ * die naming what is wrong: no ':', an unknown controller, a "..", too
+ * many groups */
 #define CG_GROUPS_MAX 64
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
-/* a PATH alone, in every hierarchy (cgset, cgget) */
-void cg_group_path(struct cg_group *g, char *path);
 
-/* the directory of g in hierarchy h, in buf of PATH_MAX, or die */
+/* the directory of the group PATH in hierarchy h (a PATH alone names a
+ * group in every hierarchy: cgset, cgget), in buf of PATH_MAX, or die */
+char *cg_path_dir(char *buf, const char *path, int h);
+/* the same for g */
 char *cg_group_dir(char *buf, const struct cg_group *g, int h);
 
-/* make g ready for processes and knobs in each of its hierarchies: on v2
- * enable its controllers in the cgroup.subtree_control of each group above
- * it, top-down, where they are not yet; with create, also make the missing
- * groups, parents first (an existing group is fine). 0, or -1 with a
- * message printed and nothing left made. */
-int cg_prepare(struct cg_group *g, int create);
-/* remove what cg_prepare made, deepest first */
-void cg_undo(struct cg_group *g);
+/* make the n groups g ready for processes and knobs in each of their
+ * hierarchies: on v2 enable their controllers in the
+ * cgroup.subtree_control of each group above, top-down, where they are not
+ * yet; with create, also make the missing groups, parents first (an
+ * existing group is fine). 0, or -1 with a message printed and nothing left
+ * made. */
+int cg_prepare(struct cg_group *g, int n, int create);
+/* remove what cg_prepare made for the n groups g, deepest first */
+void cg_undo(struct cg_group *g, int n);
 
-/* move pid (0: ourselves) into g in each of its hierarchies: 0, or -1 with
- * a message printed */
-int cg_enter(struct cg_group *g, pid_t pid);
+/* move pid (0: ourselves) into the n groups g in each of their hierarchies:
+ * 0, or -1 with a message printed */
+int cg_enter(struct cg_group *g, int n, pid_t pid);
 
 /* remove g in each of its hierarchies (with its subgroups if recursive),
  * and the parents cg_prepare made for it; processes still in a group move
