@@ -155,6 +155,12 @@ $(B)/include/.stamp:
 	$(Q)sh $(SRC)/scripts/kheaders.sh "$(CC)" "$(MULTIARCH)" "$(KERNEL_HEADERS)" $(@D)
 	@touch $@
 
+# x86's GCC aligns arrays of 32 bytes or more to 32, for vector loads that
+# ctbox never makes: the ABI's own alignment saves 270 bytes of padding
+ifneq ($(filter x86_64-% i386-% i486-% i586-% i686-%,$(TRIPLE)),)
+CT_CFLAGS += -malign-data=abi
+endif
+
 FLAGS_NOW := $(CC) $(CFLAGS) $(CT_CFLAGS) | $(LDFLAGS) $(CT_LDFLAGS) | $(LIBSECCOMP_DIR)
 $(B)/flags: FORCE
 	@mkdir -p $(@D)
