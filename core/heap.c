@@ -10,7 +10,8 @@
  * last block only, which is enough for libseccomp's allocate-and-free
  * runs; the rest goes with the exec. Each arena is twice the last, up to
  * 256 KB, or as large as the block that did not fit. A deny-list of a few
- * calls takes 7 KB; an allow-list of 330 calls 1.5 MB, where musl's malloc
+ * calls takes 7 KB, so the first arena is 8 KB: populating pages that
+ * stay unused costs as much as faulting them in; an allow-list of 330 calls 1.5 MB, where musl's malloc
  * peaks at 0.6 MB: a process that execs at once can afford that.
  *
  * These definitions replace musl's malloc, free, calloc and realloc in the
@@ -22,7 +23,7 @@
 #include <sys/mman.h>
 
 #define ALIGN 16		/* as malloc's blocks are, for any type */
-#define FIRST (16 * 1024)
+#define FIRST (8 * 1024)
 #define LAST (256 * 1024)
 
 static char *top, *end;
