@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <linux/capability.h>
 #include <seccomp.h>
@@ -31,8 +32,6 @@ struct rule {
 	struct scmp_arg_cmp cmp[6];
 };
 
-/* the fields first and the policy file last: a deny-list touches one
- * page of it */
 static struct {
 	int n;
 	int allowlist;		/* an --seccomp-allow was given */
@@ -40,12 +39,26 @@ static struct {
 	uint32_t def;
 	const char *export;
 	const char *where;	/* "FILE:LINE: " of the line being read */
-	struct rule rules[RULES_MAX];
-	char file[POLICY_MAX];	/* the text of --seccomp=FILE */
+	struct rule *rules;	/* RULES_MAX of them, mapped at the first */
 } sc;
 
 /* --seccomp-action (kept out of sc, which is too big for .data) */
 static uint32_t deny = SCMP_ACT_ERRNO(EPERM);
+
+/*
+ * The rules (80 KB) and a policy file's text (64 KB) are mapped when first
+ * needed, not kept in .bss: there they would lie between ctbox's variables
+ * and musl's, and every applet would fault one more page in.
+ */
+static void *area(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die_errno("no memory for the seccomp filter");
+	return p;
+}
 
 /* a message about the file line being read, if any */
 static _Noreturn void bad(const char *what, const char *s)
@@ -91,6 +104,8 @@ static struct rule *add(const char *name, int kind)
 		bad("unknown syscall", name);
 	if (sc.n == RULES_MAX)
 		bad("too many seccomp rules at", name);
+	if (!sc.rules)
+		sc.rules = area(RULES_MAX * sizeof(*sc.rules));
 	r = &sc.rules[sc.n++];
 	r->nr = nr;
 	r->kind = kind;
@@ -223,11 +238,11 @@ static size_t slurp(const char *path, char *buf, size_t size)
 
 void sc_file(const char *path)
 {
-	char where[256], num[24], *line = sc.file, *end;
-	size_t len = slurp(path, sc.file, sizeof(sc.file) - 1);
+	char where[256], num[24], *file = area(POLICY_MAX), *line = file, *end;
+	size_t len = slurp(path, file, POLICY_MAX - 1);
 	unsigned lineno;
 
-	sc.file[len] = 0;
+	file[len] = 0;
 	for (lineno = 1; *line; lineno++, line = end) {
 		end = strchrnul(line, '\n');
 		if (*end)
@@ -239,6 +254,7 @@ void sc_file(const char *path)
 		policy_line(line);
 	}
 	sc.where = NULL;
+	munmap(file, POLICY_MAX);
 }
 
 /* libseccomp's assert()s end here, not in musl's __assert_fail, which
