@@ -34,8 +34,8 @@ const char *msg_strerror(int err, char *buf)
 		if (end > p)
 			return p;
 	}
-	return str_join(buf, MSG_ERRBUF, "Unknown error ", err < 0 ? "-" : "",
-			str_utoa(num, err < 0 ? -(long long)err : err));
+	return str_join(buf, MSG_ERRBUF, "Unknown error ",
+			str_utoa(num, (unsigned)err));
 }
 
 static size_t add(char *buf, size_t len, size_t size, const char *s)
