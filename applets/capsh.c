@@ -705,7 +705,7 @@ static void decode(const char *arg)
 
 static void explain(int cmb, const char *arg)
 {
-	static char text[EXPLAIN_SIZE];
+	char text[EXPLAIN_SIZE];
 	const char *p = text, *name;
 	int n = xcap(arg), i;
 

@@ -24,6 +24,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "ctbox.h"
 #include "cgroup.h"
 #include "msg.h"
 #include "opt.h"
@@ -51,10 +52,13 @@ static pid_t pid_arg(const char *s)
 	return pid;
 }
 
+/* see CT_COLD */
+struct cg_group cgclassify_groups[CG_GROUPS_MAX] CT_COLD;
+
 int cgclassify_main(int argc, char **argv)
 {
-	static struct cg_group g[CG_GROUPS_MAX];
 	struct optstate st;
+	struct cg_group *g = cgclassify_groups;
 	const char *arg;
 	int n = 0, i, k, id, status = 0;
 

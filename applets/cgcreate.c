@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
+#include "ctbox.h"
 #include "cgroup.h"
 #include "msg.h"
 #include "opt.h"
@@ -158,18 +159,21 @@ static void parse(struct cgcreate *c, int argc, char **argv)
 	c->own[2].gid = c->own[1].gid;
 }
 
+/* see CT_COLD */
+struct cgcreate cgcreate_state CT_COLD;
+
 int cgcreate_main(int argc, char **argv)
 {
-	static struct cgcreate c;
+	struct cgcreate *c = &cgcreate_state;
 	int i;
 
-	parse(&c, argc, argv);
-	if (cg_prepare(c.g, c.ng, 1))
+	parse(c, argc, argv);
+	if (cg_prepare(c->g, c->ng, 1))
 		return 1;
-	for (i = 0; i < c.ng; i++)
-		if (fix_group(&c, &c.g[i])) {
+	for (i = 0; i < c->ng; i++)
+		if (fix_group(c, &c->g[i])) {
 			/* all of them, or none */
-			cg_undo(c.g, c.ng);
+			cg_undo(c->g, c->ng);
 			return 1;
 		}
 	return 0;

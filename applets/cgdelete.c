@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "ctbox.h"
 #include "cgroup.h"
 #include "msg.h"
 #include "opt.h"
@@ -32,10 +33,13 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
+/* see CT_COLD */
+struct cg_group cgdelete_groups[CG_GROUPS_MAX] CT_COLD;
+
 int cgdelete_main(int argc, char **argv)
 {
-	static struct cg_group g[CG_GROUPS_MAX];
 	struct optstate st;
+	struct cg_group *g = cgdelete_groups;
 	const char *arg;
 	int n = 0, i, id, status = 0;
 

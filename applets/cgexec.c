@@ -276,30 +276,33 @@ static _Noreturn void run_wait(struct cgexec *c)
 	proc_relay(st);
 }
 
+/* see CT_COLD */
+struct cgexec cgexec_state CT_COLD;
+
 int cgexec_main(int argc, char **argv)
 {
-	static struct cgexec c;
+	struct cgexec *c = &cgexec_state;
 	char saved[4096];
 	unsigned moved = 0;
 	int i;
 
-	parse(&c, argc, argv);
-	if (prepare(&c))
+	parse(c, argc, argv);
+	if (prepare(c))
 		return 1;
-	if (c.wait)
-		run_wait(&c);
+	if (c->wait)
+		run_wait(c);
 	/* groups we made must be left empty to be removed: remember where we
 	 * are, to come back if moving into a later group fails */
-	if (c.create && cg_save(saved, sizeof(saved)))
+	if (c->create && cg_save(saved, sizeof(saved)))
 		saved[0] = 0;
-	if (cg_enter(c.g, c.ng, 0)) {
-		for (i = 0; c.create && i < c.ng; i++)
-			moved |= c.g[i].entered;
-		if (c.create) {
+	if (cg_enter(c->g, c->ng, 0)) {
+		for (i = 0; c->create && i < c->ng; i++)
+			moved |= c->g[i].entered;
+		if (c->create) {
 			cg_restore(saved, 0, moved);
-			cg_undo(c.g, c.ng);
+			cg_undo(c->g, c->ng);
 		}
 		return 1;
 	}
-	proc_exec(c.argv);
+	proc_exec(c->argv);
 }

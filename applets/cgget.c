@@ -32,6 +32,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ctbox.h"
 #include "cgknob.h"
 #include "cgroup.h"
 #include "msg.h"
@@ -255,13 +256,16 @@ static void parse(struct cgget *c, int argc, char **argv)
 	c->names = !OPT_SEEN(&st, O_VALUES);
 }
 
+/* see CT_COLD */
+struct cgget cgget_state CT_COLD;
+
 int cgget_main(int argc, char **argv)
 {
-	static struct cgget c;
+	struct cgget *c = &cgget_state;
 	int i, st = 0;
 
-	parse(&c, argc, argv);
-	for (i = 0; i < c.ng; i++)
-		st |= show(&c, &c.grp[i]);
+	parse(c, argc, argv);
+	for (i = 0; i < c->ng; i++)
+		st |= show(c, &c->grp[i]);
 	return out_close() | st;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ctbox.h"
 #include "cgknob.h"
 #include "cgroup.h"
 #include "file.h"
@@ -168,9 +169,12 @@ static int copy_from(struct cgset *c, char *src)
 	return st;
 }
 
+/* see CT_COLD */
+struct cgset cgset_state CT_COLD;
+
 int cgset_main(int argc, char **argv)
 {
-	static struct cgset c;
+	struct cgset *c = &cgset_state;
 	struct optstate st;
 	const char *arg, *src = NULL;
 	int id;
@@ -181,16 +185,16 @@ int cgset_main(int argc, char **argv)
 			src = arg;
 			continue;
 		}
-		if (c.nk == KNOBS_MAX)
+		if (c->nk == KNOBS_MAX)
 			die_usage("too many knobs");
-		c.knob[c.nk] = (char *)arg;
-		c.value[c.nk] = cg_knob_arg((char *)arg, &c.hier[c.nk]);
-		c.nk++;
+		c->knob[c->nk] = (char *)arg;
+		c->value[c->nk] = cg_knob_arg((char *)arg, &c->hier[c->nk]);
+		c->nk++;
 	}
 	opt_conflicts(&st, conflicts);
-	c.paths = argv + st.ind;
-	c.np = argc - st.ind;
-	if (!c.np || (!c.nk && !src))
+	c->paths = argv + st.ind;
+	c->np = argc - st.ind;
+	if (!c->np || (!c->nk && !src))
 		die_usage("nothing to set");
-	return src ? copy_from(&c, (char *)src) : set_all(&c);
+	return src ? copy_from(c, (char *)src) : set_all(c);
 }

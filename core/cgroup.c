@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "ctbox.h"
 #include "cgroup.h"
 #include "file.h"
 #include "msg.h"
@@ -16,15 +17,15 @@
 
 static struct cg_layout layout;
 static int loaded;
-/* the strings of the layout: at most two mounts kept per hierarchy, each
- * from one line of mountinfo */
-static char pool[2 * CG_HIER_MAX * FILE_LINE_MAX];
+/* the strings of the layout (see CT_COLD): at most two mounts kept per
+ * hierarchy, each from one line of mountinfo */
+char cgroup_pool[2 * CG_HIER_MAX * FILE_LINE_MAX] CT_COLD;
 static size_t used;
 
 static const char *keep(const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = memcpy(pool + used, s, n);
+	char *p = memcpy(cgroup_pool + used, s, n);
 
 	used += n;
 	return p;

@@ -3,10 +3,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ctbox.h"
 #include "out.h"
 #include "str.h"
 
-static char buf[1024];
+/* see CT_COLD: the runs that exec print nothing */
+char out_buf[1024] CT_COLD;
 static size_t used;
 static int failed;
 
@@ -15,7 +17,7 @@ void out_flush(void)
 	size_t off = 0;
 
 	while (off < used) {
-		ssize_t n = write(1, buf + off, used - off);
+		ssize_t n = write(1, out_buf + off, used - off);
 
 		if (n < 0) {
 			failed = 1;
@@ -29,15 +31,15 @@ void out_flush(void)
 void out_mem(const char *s, size_t n)
 {
 	while (n) {
-		size_t k = sizeof(buf) - used;
+		size_t k = sizeof(out_buf) - used;
 
 		if (k > n)
 			k = n;
-		memcpy(buf + used, s, k);
+		memcpy(out_buf + used, s, k);
 		used += k;
 		s += k;
 		n -= k;
-		if (used == sizeof(buf))
+		if (used == sizeof(out_buf))
 			out_flush();
 	}
 }

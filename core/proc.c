@@ -49,16 +49,12 @@ static char *path_next(const char **p, const char *root, const char *prog,
  * that refuses (EACCES) too, but EACCES is what we report if nothing runs.
  * Any other error stops the search, as it does in musl and glibc.
  */
-static void exec_search(char **argv)
+static __attribute__((noinline)) void exec_search(char **argv)
 {
 	const char *p = path_list();
 	char buf[PATH_MAX];
 	int err = ENOENT;
 
-	if (!*argv[0] || strchr(argv[0], '/')) {
-		execve(argv[0], argv, environ);
-		return;
-	}
 	while (path_next(&p, "", argv[0], buf, sizeof(buf))) {
 		execve(buf, argv, environ);
 		if (errno == EACCES)
@@ -81,7 +77,12 @@ void proc_exec(char **argv)
 		sh[1] = NULL;
 		argv = sh;
 	}
-	exec_search(argv);
+	/* a path runs from here, not below exec_search's buffer: its 4 KB
+	 * would take the stack into a new page (a fault, 10 us or more) */
+	if (!*argv[0] || strchr(argv[0], '/'))
+		execve(argv[0], argv, environ);
+	else
+		exec_search(argv);
 	err = errno;
 	die_status(err == ENOENT ? 127 : 126, err, "failed to execute ",
 		   argv[0]);

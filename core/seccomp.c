@@ -39,8 +39,11 @@ static struct {
 	uint32_t def;
 	const char *export;
 	const char *where;	/* "FILE:LINE: " of the line being read */
-	struct rule *rules;	/* RULES_MAX of them, mapped at the first */
+	struct rule *rules;	/* few, then RULES_MAX of them, mapped */
 } sc;
+
+/* the first rules: a short list needs no mapping, nor its page fault */
+static struct rule few[4];
 
 /* --seccomp-action (kept out of sc, which is too big for .data) */
 static uint32_t deny = SCMP_ACT_ERRNO(EPERM);
@@ -104,8 +107,11 @@ static struct rule *add(const char *name, int kind)
 		bad("unknown syscall", name);
 	if (sc.n == RULES_MAX)
 		bad("too many seccomp rules at", name);
-	if (!sc.rules)
-		sc.rules = area(RULES_MAX * sizeof(*sc.rules));
+	if (!sc.n)
+		sc.rules = few;
+	else if (sc.n == ARRAY_SIZE(few))
+		sc.rules = memcpy(area(RULES_MAX * sizeof(*sc.rules)), few,
+				  sizeof(few));
 	r = &sc.rules[sc.n++];
 	r->nr = nr;
 	r->kind = kind;
