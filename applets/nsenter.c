@@ -99,7 +99,7 @@ enum { ID_KEEP, ID_SET, ID_FOLLOW };
 struct nsenter {
 	pid_t pid;			/* --target, or 0 */
 	unsigned want;			/* bit k: enter ns_kinds[k] */
-	unsigned guessed;		/* kinds -a took without asking /proc */
+	unsigned guessed;		/* kinds -a took, not asking /proc */
 	const char *file[NS_COUNT];	/* its FILE, or NULL: the target's */
 	int fd[NS_COUNT];		/* the namespaces, open (two-pass) */
 	int pidfd;			/* the target (setns all at once) */
@@ -113,7 +113,7 @@ struct nsenter {
 	int root_fd, wd_fd, ids_fd;
 	char **envp;			/* -e */
 	char **argv;
-	char netns[PATH_MAX];		/* --net=NAME, found in /run/netns */
+	char netns[PATH_MAX];		/* --net=NAME, in /run/netns */
 };
 
 /* --- parse ------------------------------------------------------------ */

@@ -151,8 +151,8 @@ struct unshare {
 	unsigned long propagation;
 	int setgroups;
 	int keep_caps;
-	int map_uid, map_gid;		/* inner id for our euid/egid, or -1 */
-	unsigned euid, egid;		/* ours, before unshare() hides them */
+	int map_uid, map_gid;		/* inner euid/egid, or -1 */
+	unsigned euid, egid;		/* ours, before unshare */
 	int uid_words, gid_words;	/* BLOCK_AUTO ... for users, groups */
 	struct idmap users, groups;	/* explicit blocks */
 	const char *root, *wd;
@@ -178,8 +178,8 @@ static void map_block(struct idmap *m, int *word, const char *arg)
 {
 	*word = block_word(arg);
 	if (!*word && idmap_parse(m, arg))
-		die_usage("invalid mapping '", arg,
-			  "': want <inner>:<outer>:<count>, auto, subids or all");
+		die_usage("invalid mapping '", arg, "': want "
+			  "<inner>:<outer>:<count>, auto, subids or all");
 }
 
 static int setgroups_word(const char *s)
@@ -443,7 +443,8 @@ static int bind_all(const struct unshare *u, pid_t pid)
 
 		if (!u->persist[i])
 			continue;
-		str_join(file, sizeof(file), "ns/", k->child ? k->child : k->name);
+		str_join(file, sizeof(file), "ns/",
+			 k->child ? k->child : k->name);
 		if (!mnt_bind_ns(str_procpath(src, pid, file), u->persist[i],
 				 i == NS_MNT))
 			continue;

@@ -12,8 +12,8 @@ struct applet {
 	int (*main)(int argc, char **argv);
 	const char *help;	/* its Kconfig help text, compressed */
 	unsigned short help_len;
-	char dir[5];		/* install dir: "bin" or "sbin" (under /usr);
-				 * in place, an entry is 32 bytes, not 40 */
+	char dir[5];	/* install dir: "bin" or "sbin" (under /usr); in
+			 * place, an entry is 32 bytes, not 40 */
 };
 
 /* the running applet; NULL while ctbox itself parses its options */

@@ -11,8 +11,9 @@
  * runs; the rest goes with the exec. Each arena is twice the last, up to
  * 256 KB, or as large as the block that did not fit. A deny-list of a few
  * calls takes 7 KB, so the first arena is 8 KB: populating pages that
- * stay unused costs as much as faulting them in; an allow-list of 330 calls 1.5 MB, where musl's malloc
- * peaks at 0.6 MB: a process that execs at once can afford that.
+ * stay unused costs as much as faulting them in. An allow-list of 330
+ * calls takes 1.5 MB, where musl's malloc peaks at 0.6 MB: a process that
+ * execs at once can afford that.
  *
  * These definitions replace musl's malloc, free, calloc and realloc in the
  * static link, so musl's allocator is not linked at all.

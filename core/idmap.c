@@ -133,8 +133,9 @@ static size_t format(const struct idmap *m, char *buf, size_t size)
 	unsigned i;
 
 	for (i = 0; i < m->n; i++) {
-		if (!str_join(buf + len, size - len, str_utoa(in, m->r[i].inner),
-			      " ", str_utoa(out, m->r[i].outer), " ",
+		if (!str_join(buf + len, size - len,
+			      str_utoa(in, m->r[i].inner), " ",
+			      str_utoa(out, m->r[i].outer), " ",
 			      str_utoa(n, m->r[i].count), "\n"))
 			break;
 		len += strlen(buf + len);

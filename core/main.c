@@ -63,7 +63,8 @@ static int run(const struct applet *a, int argc, char **argv, int prefixed)
 	applet_cur = a;
 	applet_invocation = a->name;
 	if (prefixed && strlen(a->name) < 32) {
-		applet_invocation = str_join(inv, sizeof(inv), "ctbox ", a->name);
+		applet_invocation = str_join(inv, sizeof(inv), "ctbox ",
+					     a->name);
 		msg_prefix(str_join(pre, sizeof(pre), "ctbox: ", a->name));
 	} else {
 		msg_prefix(a->name);
@@ -94,11 +95,13 @@ static int usage(void)
 	out_str("ctbox " CTBOX_VERSION
 		": namespaces, cgroups, capabilities and seccomp\n\n"
 		"Usage: ctbox APPLET [ARGUMENT...]\n"
-		"   or: APPLET [ARGUMENT...]    (a link named after the applet)\n"
+		"   or: APPLET [ARGUMENT...]    (a link named after the"
+		" applet)\n"
 		"   or: ctbox --list | --list-full\n"
 		"   or: ctbox --install [-s] [DIR]\n"
 		"   or: ctbox --help [APPLET] | --version\n\n"
-		"--install makes a hard link (-s: a symbolic link) to ctbox for\n"
+		"--install makes a hard link (-s: a symbolic link) to ctbox"
+		" for\n"
 		"each applet, in DIR, or in /usr/bin and /usr/sbin.\n\n"
 		"Applets:");
 	EACH_APPLET(a) {
@@ -155,7 +158,8 @@ static int install(int argc, char **argv)
 		else if (!dir && argv[i][0] != '-')
 			dir = argv[i];
 		else
-			die_usage("--install: unexpected argument '", argv[i], "'");
+			die_usage("--install: unexpected argument '",
+				  argv[i], "'");
 	}
 	self_path(argv[0], self, sizeof(self));
 	if (!dir) {
@@ -164,8 +168,9 @@ static int install(int argc, char **argv)
 		mkdir("/usr/sbin", 0755);
 	}
 	EACH_APPLET(a) {
-		if (!(dir ? str_join(dst, sizeof(dst), dir, "/", a->name)
-		      : str_join(dst, sizeof(dst), "/usr/", a->dir, "/", a->name)))
+		if (!(dir ? str_join(dst, sizeof(dst), dir, "/", a->name) :
+		      str_join(dst, sizeof(dst), "/usr/", a->dir, "/",
+			       a->name)))
 			die_errno("cannot link ", dir ? dir : "/usr", "/",
 				  a->name);
 		st |= install_one(self, dst, sym);
@@ -181,7 +186,8 @@ static int ctbox_main(int argc, char **argv)
 	if (!arg || !strcmp(arg, "--help") || !strcmp(arg, "-h")) {
 		if (arg && argv[2]) {
 			if (!(a = applet_find(argv[2])))
-				die_status(127, 0, argv[2], ": applet not found");
+				die_status(127, 0, argv[2],
+					   ": applet not found");
 			applet_help(a);
 			return 0;
 		}

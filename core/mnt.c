@@ -82,7 +82,8 @@ int mnt_ns_target(const char *path)
 		err = errno;
 		if (err == EEXIST)	/* a directory: the bind will say */
 			return 0;
-		if (err != ENOENT || created > 1 || !str_join(dir, sizeof(dir), path))
+		if (err != ENOENT || created > 1 ||
+		    !str_join(dir, sizeof(dir), path))
 			break;
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)

@@ -189,7 +189,8 @@ const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
 /* the device and inode that tell namespaces apart */
 static int same_id(const struct statx *a, const struct statx *b)
 {
-	return a->stx_ino == b->stx_ino && a->stx_dev_major == b->stx_dev_major &&
+	return a->stx_ino == b->stx_ino &&
+	       a->stx_dev_major == b->stx_dev_major &&
 	       a->stx_dev_minor == b->stx_dev_minor;
 }
 

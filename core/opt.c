@@ -81,7 +81,8 @@ static _Noreturn void builtin_opt(int id)
 		applet_help(applet_cur);
 		exit(0);
 	}
-	(void)!write(1, "ctbox " CTBOX_VERSION "\n", sizeof("ctbox " CTBOX_VERSION));
+	(void)!write(1, "ctbox " CTBOX_VERSION "\n",
+		     sizeof("ctbox " CTBOX_VERSION));
 	exit(0);
 }
 
@@ -106,7 +107,8 @@ static int long_opt(struct optstate *st, const char *s, const char **arg)
 		*arg = eq + 1;
 	else if (o->arg == OPT_REQ) {
 		if (st->ind >= st->argc)
-			die_usage("option '--", o->lng, "' requires an argument");
+			die_usage("option '--", o->lng,
+				  "' requires an argument");
 		*arg = st->argv[st->ind++];
 	}
 	return take(st, o, arg);

@@ -22,7 +22,8 @@ enum { OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG };
 struct opt {
 	const char *lng;	/* long name without "--", or NULL */
 	char sh;		/* short letter, or 0 */
-	unsigned char arg : 2;	/* OPT_NONE, OPT_REQ, OPT_OPT, OPT_OPT_LONG */
+	unsigned char arg : 2;	/* OPT_NONE, OPT_REQ, OPT_OPT or
+				 * OPT_OPT_LONG */
 	unsigned char id : 6;
 } __attribute__((packed));
 

@@ -31,7 +31,8 @@ static int scan(const char **sp, int base, unsigned long long max,
 
 	if (base == 0) {
 		base = 10;
-		if (s[0] == '0' && (s[1] | 0x20) == 'x' && digit(s[2], 16) >= 0) {
+		if (s[0] == '0' && (s[1] | 0x20) == 'x' &&
+		    digit(s[2], 16) >= 0) {
 			base = 16;
 			s += 2;
 		}

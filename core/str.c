@@ -57,7 +57,7 @@ int str_split(char *s, char sep, char **fields, int max)
 	while (n < max) {
 		fields[n++] = s;
 		if (n == max)
-			break;		/* the last field keeps the rest */
+			break;	/* the last field keeps the rest */
 		s = strchr(s, sep);
 		if (!s)
 			break;
