@@ -23,7 +23,7 @@ const char *applet_invocation = "unit";
 void applet_help(const struct applet *a)
 {
 	(void)a;
-	fputs("help text\n", stdout);
+	fputs("help text\n", stderr);	/* where expect_exit looks */
 }
 
 static int failed;
@@ -173,7 +173,8 @@ static void test_opt_errors(void)
 	expect_exit("opt: ambiguous prefix", bad_ambig, 1, "option '--map' is ambiguous");
 	expect_exit("opt: conflicts table", bad_conflict, 1,
 		    "--all and --bee are mutually exclusive");
-	expect_exit("opt: --help exits 0", help, 0, "");
+	expect_exit("opt: --help prints the help, exits 0", help, 0,
+		    "help text");
 	expect_exit("msg: die_errno, one line", die_msg, 1,
 		    "ctbox: cannot open /x: No such file or directory\n");
 }
