@@ -10,10 +10,10 @@
 struct applet {
 	const char *name;
 	int (*main)(int argc, char **argv);
-	const char *help;	/* its Kconfig help text, compressed */
-	unsigned short help_len;
-	char dir[5];	/* install dir: "bin" or "sbin" (under /usr); in
-			 * place, an entry is 32 bytes, not 40 */
+	unsigned short help_off;	/* its Kconfig help text: where it */
+	unsigned short help_len;	/* is in the plain help stream */
+	char sbin;	/* installed in /usr/sbin, not /usr/bin: a flag,
+			 * not the name, so that an entry is 24 bytes */
 };
 
 /* the running applet; NULL while ctbox itself parses its options */

@@ -41,14 +41,15 @@ const struct applet *applet_find(const char *name)
 
 void applet_help(const struct applet *a)
 {
-	char text[HELP_MAX + 1];	/* not .bss, where it parts main's
-					 * small variables onto two pages */
+	char text[HELP_SIZE];	/* not .bss, where it parts main's small
+				 * variables onto two pages */
 
 	if (!a) {
 		out_str("Usage: ctbox APPLET [ARGUMENT...]\n");
 		return;
 	}
-	out_mem(text, lz_expand(a->help, a->help_len, text));
+	lz_expand(help_all, HELP_LZ_LEN, text);
+	out_mem(text + a->help_off, a->help_len);
 	if (CFG_FULL_HELP)
 		out_str("\n -h, --help                display this help\n"
 			" -V, --version             display version\n");
@@ -78,9 +79,7 @@ static int list(int full)
 
 	EACH_APPLET(a) {
 		if (full) {
-			out_str("usr/");
-			out_str(a->dir);
-			out_char('/');
+			out_str(a->sbin ? "usr/sbin/" : "usr/bin/");
 		}
 		out_str(a->name);
 		out_char('\n');
@@ -169,8 +168,8 @@ static int install(int argc, char **argv)
 	}
 	EACH_APPLET(a) {
 		if (!(dir ? str_join(dst, sizeof(dst), dir, "/", a->name) :
-		      str_join(dst, sizeof(dst), "/usr/", a->dir, "/",
-			       a->name)))
+		      str_join(dst, sizeof(dst), a->sbin ? "/usr/sbin/" :
+			       "/usr/bin/", a->name)))
 			die_errno("cannot link ", dir ? dir : "/usr", "/",
 				  a->name);
 		st |= install_one(self, dst, sym);
