@@ -184,7 +184,7 @@ static char *human(char *buf, const char *bytes)
 	int i = -1, tenth;
 
 	if (parse_u64(bytes, 10, ~0ULL, &v))
-		return strcpy(buf, bytes);
+		return str_join(buf, 32, bytes);
 	while (i < 3 && v >= scale * 1024) {
 		scale *= 1024;
 		i++;

@@ -141,7 +141,7 @@ static char *convert(const struct knob *k, const char *dir, const char *val,
 			n = to_v2 ? (n > mem ? n - mem : 0) : n + mem;
 	}
 	if (n == UNLIMITED)
-		return strcpy(out, to_v2 || k->kind == K_MAX ? "max" : "-1");
+		return str_join(out, 24, to_v2 || k->kind == K_MAX ? "max" : "-1");
 	return str_utoa(out, n);
 }
 

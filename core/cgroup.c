@@ -603,11 +603,15 @@ int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
 	return n < 0 ? -1 : r;
 }
 
+/* the group at dir is removed; the processes still in it move to the
+ * parent of the group cgdelete named, the first up bytes of dir */
 struct rm {
 	char *dir;
-	const char *refuge;
+	size_t up;
 	int failed;
 };
+
+static int remove_group(char *dir, size_t up, int recursive);
 
 static int rm_sub(const char *name, int type, void *ctx)
 {
@@ -616,7 +620,7 @@ static int rm_sub(const char *name, int type, void *ctx)
 
 	if (type == DT_DIR) {
 		if (!str_join(r->dir + n, PATH_MAX - n, "/", name) ||
-		    cg_remove(r->dir, r->refuge, 1))
+		    remove_group(r->dir, r->up, 1))
 			r->failed = 1;
 		r->dir[n] = 0;
 	}
@@ -629,9 +633,9 @@ static int move_out(char *pid, void *refuge)
 	return 0;
 }
 
-int cg_remove(char *dir, const char *refuge, int recursive)
+static int remove_group(char *dir, size_t up, int recursive)
 {
-	struct rm r = { dir, refuge, 0 };
+	struct rm r = { dir, up, 0 };
 	char procs[PATH_MAX];
 
 	if (recursive)
@@ -642,7 +646,9 @@ int cg_remove(char *dir, const char *refuge, int recursive)
 		return 0;
 	if (errno == EBUSY &&
 	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
-		file_lines(procs, move_out, (void *)refuge);
+		dir[up] = 0;
+		file_lines(procs, move_out, dir);
+		dir[up] = '/';
 		if (!rmdir(dir))
 			return 0;
 	}
@@ -656,8 +662,9 @@ int cg_remove(char *dir, const char *refuge, int recursive)
 
 int cg_delete(struct cg_group *g, int recursive)
 {
-	char dir[PATH_MAX], up[PATH_MAX];
+	char dir[PATH_MAX];
 	int h, st = 0, rec;
+	size_t up;
 
 	if (!*g->path) {
 		warn("cannot remove a root group");
@@ -669,13 +676,12 @@ int cg_delete(struct cg_group *g, int recursive)
 		cg_group_dir(dir, g, h);
 		/* the group, then the parents cg_prepare made for it */
 		for (rec = recursive;; rec = 0) {
-			strcpy(up, dir);
-			*strrchr(up, '/') = 0;
-			if (cg_remove(dir, up, rec)) {
+			up = strrchr(dir, '/') - dir;
+			if (remove_group(dir, up, rec)) {
 				st = -1;
 				break;
 			}
-			strcpy(dir, up);
+			dir[up] = 0;
 			if (!g->made[h] || !--g->made[h])
 				break;
 		}

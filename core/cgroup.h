@@ -142,11 +142,6 @@ int cg_enter(struct cg_group *g, int n, pid_t pid);
  * to its parent, as libcgroup does. 0, or -1 with a message printed */
 int cg_delete(struct cg_group *g, int recursive);
 
-/* remove the group at dir (with its subgroups if recursive), moving the
- * processes still in it to refuge (its parent); 0, or -1 with a message
- * printed */
-int cg_remove(char *dir, const char *refuge, int recursive);
-
 /* call fn for each entry of directory dir (not "." and ".."), in the
  * kernel's order, until it returns non-zero, which is returned; -1 with
  * errno when dir cannot be read */
