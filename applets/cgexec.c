@@ -55,16 +55,9 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-#define LIMITS_MAX 32
-
-struct limit {
-	char *knob, *value;
-	unsigned char group, hier;
-};
-
 struct cgexec {
 	struct cg_group g[CG_GROUPS_MAX];
-	struct limit lim[LIMITS_MAX];
+	struct cg_knob lim[CG_KNOBS_MAX];
 	int ng, nl, create, wait, rm;
 	char **argv;
 };
@@ -73,19 +66,17 @@ struct cgexec {
 
 /* KNOB=VALUE goes to the group that has the knob's controller, wherever
  * -l stands among the -g */
-static void place_limit(struct cgexec *c, struct limit *l)
+static void place_limit(struct cgexec *c, struct cg_knob *l)
 {
-	char *arg = l->knob;
-	int h, i;
+	int i;
 
-	l->value = cg_knob_arg(arg, &h);
-	for (i = 0; i < c->ng && !(c->g[i].hiers >> h & 1); i++)
+	l->val = cg_knob_arg(l->knob, &l->h);
+	for (i = 0; i < c->ng && !(c->g[i].hiers >> l->h & 1); i++)
 		;
 	if (i == c->ng)
-		die_usage("no group has the controller of ", arg,
+		die_usage("no group has the controller of ", l->knob,
 			  ": add -g CONTROLLER:PATH");
-	l->group = i;
-	l->hier = h;
+	l->path = c->g[i].path;
 }
 
 static void parse(struct cgexec *c, int argc, char **argv)
@@ -98,7 +89,7 @@ static void parse(struct cgexec *c, int argc, char **argv)
 	while ((id = opt_next(&st, &arg))) {
 		if (id == O_GROUP)
 			cg_group_add(c->g, &c->ng, (char *)arg);
-		else if (id == O_LIMIT && c->nl == LIMITS_MAX)
+		else if (id == O_LIMIT && c->nl == CG_KNOBS_MAX)
 			die_usage("too many limits");
 		else if (id == O_LIMIT)
 			c->lim[c->nl++].knob = (char *)arg;
@@ -121,17 +112,12 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 static int prepare(struct cgexec *c)
 {
-	char dir[PATH_MAX];
-	struct limit *l;
-
 	if (cg_prepare(c->g, c->ng, c->create))
 		return -1;
-	for (l = c->lim; l < c->lim + c->nl; l++)
-		if (cg_knob_set(cg_group_dir(dir, &c->g[l->group], l->hier),
-				l->hier, l->knob, l->value)) {
-			cg_undo(c->g, c->ng);
-			return -1;
-		}
+	if (cg_knobs_set(c->lim, c->nl)) {
+		cg_undo(c->g, c->ng);
+		return -1;
+	}
 	return 0;
 }
 

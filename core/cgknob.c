@@ -252,3 +252,28 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 	}
 	return strlen(buf);
 }
+
+/* the directory of cg_knobs_set's knobs (see CT_COLD) */
+char cgknob_dir[PATH_MAX] CT_COLD;
+
+/* each knob saves what it was on the stack, to set it back if a later one
+ * fails; the directory is shared, and made again for that */
+int cg_knobs_set(const struct cg_knob *k, int n)
+{
+	char *dir = cgknob_dir;
+	char old[64];
+
+	if (!n)
+		return 0;
+	cg_path_dir(dir, k->path, k->h);
+	if (cg_knob_get(dir, k->h, k->knob, old, sizeof(old)) < 0)
+		*old = 0;
+	if (cg_knob_set(dir, k->h, k->knob, k->val))
+		return -1;
+	if (!cg_knobs_set(k + 1, n - 1))
+		return 0;
+	if (*old)
+		cg_knob_set(cg_path_dir(dir, k->path, k->h), k->h, k->knob,
+			    old);
+	return -1;
+}

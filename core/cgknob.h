@@ -35,6 +35,18 @@ int cg_knob_set(const char *dir, int h, const char *knob, const char *value);
 int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 		size_t size);
 
+/* a KNOB=VALUE split by cg_knob_arg, for the group PATH of hierarchy h */
+struct cg_knob {
+	const char *path;
+	char *knob, *val;
+	int h;
+};
+
+/* set the n knobs k in order, or none: when one fails, those set before
+ * are set back to what they were. 0, or -1 with a message printed. */
+#define CG_KNOBS_MAX 64
+int cg_knobs_set(const struct cg_knob *k, int n);
+
 /* the message for a failed cg_knob_get, from errno */
 void cg_knob_error(const char *dir, const char *knob);
 
