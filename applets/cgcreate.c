@@ -107,27 +107,20 @@ static int fix_file(const char *name, int type, void *ctx)
 	return 0;
 }
 
-/* the owners and modes of a group, in each of its hierarchies */
-static int fix_group(struct cgcreate *c, struct cg_group *g)
+/* the owners and modes of a group in hierarchy h */
+static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	char path[PATH_MAX];
-	int h, r;
+	struct cgcreate *c = ctx;
+	int r;
 
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		cg_group_dir(path, g, h);
-		c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (c->fd < 0 || fix(&c->own[2], c->fd, ".")) {
-			warn_errno("cannot set the owner or mode of ", path);
-			return -1;
-		}
-		r = cg_list(path, fix_file, c);
-		close(c->fd);
-		if (r)
-			return -1;
+	c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->fd < 0 || fix(&c->own[2], c->fd, ".")) {
+		warn_errno("cannot set the owner or mode of ", dir);
+		return -1;
 	}
-	return 0;
+	r = cg_list(dir, fix_file, c);
+	close(c->fd);
+	return r;
 }
 
 static unsigned mode(const char *s)
@@ -171,7 +164,7 @@ int cgcreate_main(int argc, char **argv)
 	if (cg_prepare(c->g, c->ng, 1))
 		return 1;
 	for (i = 0; i < c->ng; i++)
-		if (fix_group(c, &c->g[i])) {
+		if (cg_each(&c->g[i], fix_group, c)) {
 			/* all of them, or none */
 			cg_undo(c->g, c->ng);
 			return 1;

@@ -429,6 +429,17 @@ char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 	return cg_path_dir(buf, g->path, h);
 }
 
+int cg_each(struct cg_group *g, cg_each_fn *fn, void *ctx)
+{
+	char dir[PATH_MAX];
+	int h;
+
+	for (h = 0; h < cg_layout()->n; h++)
+		if (g->hiers >> h & 1 && fn(g, h, cg_group_dir(dir, g, h), ctx))
+			return -1;
+	return 0;
+}
+
 /* "+memory +pids ": the controllers of g that v2 serves */
 static char *v2_want(char *buf, size_t size, const struct cg_group *g)
 {
@@ -511,12 +522,11 @@ static void unmake(char *dir, unsigned char *made)
  * is done if g has its controllers already (or does not exist: attaching
  * will say so). On failure what was made is removed.
  */
-static int walk(struct cg_group *g, int h, int create)
+static int walk(struct cg_group *g, int h, char *dir, void *create_)
 {
-	char dir[PATH_MAX], want[128] = "", *p, c;
-	int depth = 0;
+	char want[128] = "", *p, c;
+	int depth = 0, create = *(int *)create_;
 
-	cg_group_dir(dir, g, h);
 	if (layout.h[h].v2)
 		v2_want(want, sizeof(want), g);
 	if (!create && (!*want || lists(dir, "cgroup.controllers", want)))
@@ -540,43 +550,44 @@ static int walk(struct cg_group *g, int h, int create)
 
 int cg_prepare(struct cg_group *g, int n, int create)
 {
-	int i, h;
+	int i;
 
 	for (i = 0; i < n; i++)
-		for (h = 0; h < cg_layout()->n; h++)
-			if (g[i].hiers >> h & 1 && walk(&g[i], h, create)) {
-				cg_undo(g, i + 1);
-				return -1;
-			}
+		if (cg_each(&g[i], walk, &create)) {
+			cg_undo(g, i + 1);
+			return -1;
+		}
+	return 0;
+}
+
+static int unmake_all(struct cg_group *g, int h, char *dir, void *ctx)
+{
+	unmake(dir, &g->made[h]);
 	return 0;
 }
 
 void cg_undo(struct cg_group *g, int n)
 {
-	char dir[PATH_MAX];
-	int h;
-
 	/* the last group first: it may lie in a group an earlier one made */
 	while (n--)
-		for (h = 0; h < cg_layout()->n; h++)
-			if (g[n].made[h])
-				unmake(cg_group_dir(dir, &g[n], h),
-				       &g[n].made[h]);
+		cg_each(&g[n], unmake_all, NULL);
+}
+
+static int enter(struct cg_group *g, int h, char *dir, void *pid)
+{
+	if (cg_attach(dir, *(pid_t *)pid))
+		return -1;
+	g->entered |= 1u << h;
+	return 0;
 }
 
 int cg_enter(struct cg_group *g, int n, pid_t pid)
 {
-	char dir[PATH_MAX];
-	int i, h;
+	int i;
 
 	for (i = 0; i < n; i++)
-		for (h = 0; h < cg_layout()->n; h++) {
-			if (!(g[i].hiers >> h & 1))
-				continue;
-			if (cg_attach(cg_group_dir(dir, &g[i], h), pid))
-				return -1;
-			g[i].entered |= 1u << h;
-		}
+		if (cg_each(&g[i], enter, &pid))
+			return -1;
 	return 0;
 }
 
@@ -660,31 +671,34 @@ static int remove_group(char *dir, size_t up, int recursive)
 	return -1;
 }
 
+/* the group, then the parents cg_prepare made for it; st[0] is the
+ * recursive flag, st[1] the status */
+static int delete(struct cg_group *g, int h, char *dir, void *st_)
+{
+	int *st = st_, rec = st[0];
+	size_t up;
+
+	for (;; rec = 0) {
+		up = strrchr(dir, '/') - dir;
+		if (remove_group(dir, up, rec)) {
+			st[1] = -1;
+			break;
+		}
+		dir[up] = 0;
+		if (!g->made[h] || !--g->made[h])
+			break;
+	}
+	return 0;
+}
+
 int cg_delete(struct cg_group *g, int recursive)
 {
-	char dir[PATH_MAX];
-	int h, st = 0, rec;
-	size_t up;
+	int st[2] = { recursive, 0 };
 
 	if (!*g->path) {
 		warn("cannot remove a root group");
 		return -1;
 	}
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		cg_group_dir(dir, g, h);
-		/* the group, then the parents cg_prepare made for it */
-		for (rec = recursive;; rec = 0) {
-			up = strrchr(dir, '/') - dir;
-			if (remove_group(dir, up, rec)) {
-				st = -1;
-				break;
-			}
-			dir[up] = 0;
-			if (!g->made[h] || !--g->made[h])
-				break;
-		}
-	}
-	return st;
+	cg_each(g, delete, st);
+	return st[1];
 }
