@@ -158,16 +158,14 @@ struct cgcreate cgcreate_state CT_COLD;
 int cgcreate_main(int argc, char **argv)
 {
 	struct cgcreate *c = &cgcreate_state;
-	int i;
 
 	parse(c, argc, argv);
 	if (cg_prepare(c->g, c->ng, 1))
 		return 1;
-	for (i = 0; i < c->ng; i++)
-		if (cg_each(&c->g[i], fix_group, c)) {
-			/* all of them, or none */
-			cg_undo(c->g, c->ng);
-			return 1;
-		}
+	if (cg_each(c->g, c->ng, fix_group, c)) {
+		/* all of them, or none */
+		cg_undo(c->g, c->ng);
+		return 1;
+	}
 	return 0;
 }

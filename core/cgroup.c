@@ -429,14 +429,16 @@ char *cg_group_dir(char *buf, const struct cg_group *g, int h)
 	return cg_path_dir(buf, g->path, h);
 }
 
-int cg_each(struct cg_group *g, cg_each_fn *fn, void *ctx)
+int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 {
 	char dir[PATH_MAX];
-	int h;
+	int i, h;
 
-	for (h = 0; h < cg_layout()->n; h++)
-		if (g->hiers >> h & 1 && fn(g, h, cg_group_dir(dir, g, h), ctx))
-			return -1;
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[i].hiers >> h & 1 &&
+			    fn(&g[i], h, cg_group_dir(dir, &g[i], h), ctx))
+				return i + 1;
 	return 0;
 }
 
@@ -550,14 +552,11 @@ static int walk(struct cg_group *g, int h, char *dir, void *create_)
 
 int cg_prepare(struct cg_group *g, int n, int create)
 {
-	int i;
+	int i = cg_each(g, n, walk, &create);
 
-	for (i = 0; i < n; i++)
-		if (cg_each(&g[i], walk, &create)) {
-			cg_undo(g, i + 1);
-			return -1;
-		}
-	return 0;
+	if (i)
+		cg_undo(g, i);
+	return -!!i;
 }
 
 static int unmake_all(struct cg_group *g, int h, char *dir, void *ctx)
@@ -570,7 +569,7 @@ void cg_undo(struct cg_group *g, int n)
 {
 	/* the last group first: it may lie in a group an earlier one made */
 	while (n--)
-		cg_each(&g[n], unmake_all, NULL);
+		cg_each(&g[n], 1, unmake_all, NULL);
 }
 
 static int enter(struct cg_group *g, int h, char *dir, void *pid)
@@ -583,12 +582,7 @@ static int enter(struct cg_group *g, int h, char *dir, void *pid)
 
 int cg_enter(struct cg_group *g, int n, pid_t pid)
 {
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (cg_each(&g[i], enter, &pid))
-			return -1;
-	return 0;
+	return -!!cg_each(g, n, enter, &pid);
 }
 
 int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
@@ -699,6 +693,6 @@ int cg_delete(struct cg_group *g, int recursive)
 		warn("cannot remove a root group");
 		return -1;
 	}
-	cg_each(g, delete, st);
+	cg_each(g, 1, delete, st);
 	return st[1];
 }

@@ -123,10 +123,11 @@ char *cg_path_dir(char *buf, const char *path, int h);
 /* the same for g */
 char *cg_group_dir(char *buf, const struct cg_group *g, int h);
 
-/* call fn for g in each of its hierarchies h, with the group's directory
- * (which fn may change), until fn returns non-zero: 0, or -1 then */
+/* call fn for each of the n groups g in each of its hierarchies h, with
+ * the group's directory (which fn may change), until fn returns non-zero:
+ * 0, or then 1 + the index of that group */
 typedef int cg_each_fn(struct cg_group *g, int h, char *dir, void *ctx);
-int cg_each(struct cg_group *g, cg_each_fn *fn, void *ctx);
+int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx);
 
 /* make the n groups g ready for processes and knobs in each of their
  * hierarchies: on v2 enable their controllers in the
