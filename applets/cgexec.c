@@ -161,30 +161,25 @@ static void watch(struct cgexec *c, struct memwatch *m)
 		}
 }
 
-/* 4194304 as "4M", 1572864 as "1.5M" */
-static char *human(char *buf, const char *bytes)
+/* 4194304 as "4M", 1572864 as "1.5M" (a tenth cut, not rounded) */
+static const char *human(char *buf, const char *bytes)
 {
-	static const char units[] = "KMGT";
-	unsigned long long v, scale = 1;
+	unsigned long long v;
 	char *p;
-	int i = -1, tenth;
+	int i = 0, tenth;
 
 	if (parse_u64(bytes, 10, ~0ULL, &v))
-		return str_join(buf, 32, bytes);
-	while (i < 3 && v >= scale * 1024) {
-		scale *= 1024;
+		return bytes;
+	while (i < 4 && v >> 10 * (i + 1))
 		i++;
-	}
-	str_utoa(buf, v / scale);
-	p = buf + strlen(buf);
-	tenth = v % scale * 10 / scale;
+	p = strchr(str_utoa(buf, v >> 10 * i), 0);
+	tenth = (v & ((1ULL << 10 * i) - 1)) * 10 >> 10 * i;
 	if (tenth) {
 		*p++ = '.';
 		*p++ = '0' + tenth;
 	}
-	if (i >= 0)
-		*p++ = units[i];
-	*p = 0;
+	p[0] = "\0KMGT"[i];
+	p[1] = 0;
 	return buf;
 }
 
@@ -202,23 +197,28 @@ static const char *notes(const struct memwatch *m, const char *what,
 			ooms ? " OOM kills" : "", ")");
 }
 
+/* how the program ended: killed by the OOM killer (when the group's limit
+ * can be read), by a signal, or its exit status */
 static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	const char *name = signal_name(sig), *limit = "";
+	const char *how = sig ? "killed by signal " : "exited with status ";
+	const char *what = signal_name(sig), *note = "";
 	char num[24], buf[128];
 
+	if (!sig || !what)
+		what = str_utoa(num, sig ? sig : WEXITSTATUS(st));
 	if (sig == SIGKILL && ooms)
-		limit = notes(m, "limit ", "memory.max", 0, buf);
-	if (*limit)
-		warn("program killed by the OOM killer", limit);
-	else
-		warn("program ", sig ? "killed by signal " :
-		     "exited with status ", sig && name ? name :
-		     str_utoa(num, sig ? sig : WEXITSTATUS(st)),
-		     notes(m, "peak ", m->v2 ? "memory.peak" :
-			   "memory.max_usage_in_bytes", ooms, buf));
+		note = notes(m, "limit ", "memory.max", 0, buf);
+	if (*note) {
+		how = "killed by the OOM killer";
+		what = "";
+	} else {
+		note = notes(m, "peak ", m->v2 ? "memory.peak" :
+			     "memory.max_usage_in_bytes", ooms, buf);
+	}
+	warn("program ", how, what, note);
 }
 
 /*
