@@ -78,7 +78,7 @@ int cgclassify_main(int argc, char **argv)
 		return 1;
 	for (k = st.ind; k < argc; k++)
 		for (i = 0; i < n; i++)
-			if (cg_enter(&g[i], 1, pid_arg(argv[k])))
+			if (cg_enter(&g[i], 1, pid_arg(argv[k]), NULL))
 				status = 1;
 	return status;
 }

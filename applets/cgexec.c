@@ -246,7 +246,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 		proc_exec(c->argv);
 	}
 	close(p[0]);
-	if (cg_enter(c->g, c->ng, pid)) {
+	if (cg_enter(c->g, c->ng, pid, NULL)) {
 		close(p[1]);
 		proc_wait(pid, 0);
 		cg_undo(c->g, c->ng);
@@ -269,8 +269,6 @@ int cgexec_main(int argc, char **argv)
 {
 	struct cgexec *c = &cgexec_state;
 	char saved[4096];
-	unsigned moved = 0;
-	int i;
 
 	parse(c, argc, argv);
 	if (prepare(c))
@@ -279,15 +277,9 @@ int cgexec_main(int argc, char **argv)
 		run_wait(c);
 	/* groups we made must be left empty to be removed: remember where we
 	 * are, to come back if moving into a later group fails */
-	if (c->create && cg_save(saved, sizeof(saved)))
-		saved[0] = 0;
-	if (cg_enter(c->g, c->ng, 0)) {
-		for (i = 0; c->create && i < c->ng; i++)
-			moved |= c->g[i].entered;
-		if (c->create) {
-			cg_restore(saved, 0, moved);
-			cg_undo(c->g, c->ng);
-		}
+	if (cg_enter(c->g, c->ng, 0, c->create &&
+		     !cg_save(saved, sizeof(saved)) ? saved : NULL)) {
+		cg_undo(c->g, c->ng);
 		return 1;
 	}
 	proc_exec(c->argv);

@@ -335,20 +335,6 @@ int cg_save(char *buf, size_t size)
 	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
 }
 
-int cg_restore(char *saved, pid_t pid, unsigned hiers)
-{
-	struct join j = { .pid = pid, .hiers = hiers };
-	char *line, *nl;
-
-	for (line = saved; *line; line = nl) {
-		nl = strchrnul(line, '\n');
-		if (*nl)
-			*nl++ = 0;
-		join_line(line, &j);
-	}
-	return j.failed;
-}
-
 int cg_xctrl_hier(const char *ctrl, size_t n)
 {
 	char name[64];
@@ -572,17 +558,32 @@ void cg_undo(struct cg_group *g, int n)
 		cg_each(&g[n], 1, unmake_all, NULL);
 }
 
-static int enter(struct cg_group *g, int h, char *dir, void *pid)
+static int enter(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	if (cg_attach(dir, *(pid_t *)pid))
+	struct join *j = ctx;
+
+	if (cg_attach(dir, j->pid))
 		return -1;
-	g->entered |= 1u << h;
+	j->hiers |= 1u << h;
 	return 0;
 }
 
-int cg_enter(struct cg_group *g, int n, pid_t pid)
+/* back out: each line of the saved /proc/self/cgroup in a hierarchy
+ * entered, as cg_join_like joins */
+int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 {
-	return -!!cg_each(g, n, enter, &pid);
+	struct join j = { .pid = pid };
+	char *line, *nl;
+
+	if (!cg_each(g, n, enter, &j))
+		return 0;
+	for (line = saved; line && *line; line = nl) {
+		nl = strchrnul(line, '\n');
+		if (*nl)
+			*nl++ = 0;
+		join_line(line, &j);
+	}
+	return -1;
 }
 
 int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),

@@ -85,11 +85,8 @@ int cg_attach(const char *dir, pid_t pid);
  */
 int cg_join_like(pid_t target, pid_t pid);
 
-/* the same from a copy of /proc/self/cgroup (changed in place), in the
- * hierarchies of the mask only: cg_save, then cg_restore with the
- * hierarchies cg_enter moved us in, undoes the moves */
+/* a copy of /proc/self/cgroup, for cg_enter to come back to: 0, or -1 */
 int cg_save(char *buf, size_t size);
-int cg_restore(char *saved, pid_t pid, unsigned hiers);
 
 /*
  * A group as the applets take it: CONTROLLERS:PATH, where CONTROLLERS is a
@@ -100,7 +97,6 @@ struct cg_group {
 	const char *ctrls;	/* as given */
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
-	unsigned entered;	/* hierarchies cg_enter moved a process in */
 	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made: the
 						 * last ones of the path */
 };
@@ -140,8 +136,10 @@ int cg_prepare(struct cg_group *g, int n, int create);
 void cg_undo(struct cg_group *g, int n);
 
 /* move pid (0: ourselves) into the n groups g in each of their hierarchies:
- * 0, or -1 with a message printed */
-int cg_enter(struct cg_group *g, int n, pid_t pid);
+ * 0, or -1 with a message printed. When a move fails and saved is what
+ * cg_save gave (it is changed), pid goes back to those groups in the
+ * hierarchies it had left. */
+int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 
 /* remove g in each of its hierarchies (with its subgroups if recursive),
  * and the parents cg_prepare made for it; processes still in a group move
