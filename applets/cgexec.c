@@ -58,7 +58,8 @@ static const struct opt opts[] = {
 struct cgexec {
 	struct cg_group g[CG_GROUPS_MAX];
 	struct cg_knob lim[CG_KNOBS_MAX];
-	int ng, nl, create, wait, rm;
+	int ng, nl;
+	unsigned long long seen;	/* the options given */
 	char **argv;
 };
 
@@ -90,14 +91,12 @@ static void parse(struct cgexec *c, int argc, char **argv)
 		if (id == O_GROUP)
 			cg_group_add(c->g, &c->ng, (char *)arg);
 		else if (id == O_LIMIT && c->nl == CG_KNOBS_MAX)
-			die_usage("too many limits");
+			die_usage("too many knobs");
 		else if (id == O_LIMIT)
 			c->lim[c->nl++].knob = (char *)arg;
 	}
-	c->create = OPT_SEEN(&st, O_CREATE);
-	c->wait = OPT_SEEN(&st, O_WAIT);
-	c->rm = OPT_SEEN(&st, O_RM);
-	if (c->rm && !c->wait)
+	c->seen = st.seen;
+	if (OPT_SEEN(&st, O_RM) && !OPT_SEEN(&st, O_WAIT))
 		die_usage("--rm needs --wait");
 	if (!c->ng)
 		die_usage("no group given (-g CONTROLLERS:PATH)");
@@ -112,7 +111,7 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 static int prepare(struct cgexec *c)
 {
-	if (cg_prepare(c->g, c->ng, c->create))
+	if (cg_prepare(c->g, c->ng, OPT_SEEN(c, O_CREATE)))
 		return -1;
 	if (cg_knobs_set(c->lim, c->nl)) {
 		cg_undo(c->g, c->ng);
@@ -257,7 +256,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 	close(p[1]);
 	st = proc_wait(pid, 0);
 	report(&m, st);
-	for (i = 0; c->rm && i < c->ng; i++)
+	for (i = 0; OPT_SEEN(c, O_RM) && i < c->ng; i++)
 		cg_delete(&c->g[i], 0);
 	proc_relay(st);
 }
@@ -273,11 +272,11 @@ int cgexec_main(int argc, char **argv)
 	parse(c, argc, argv);
 	if (prepare(c))
 		return 1;
-	if (c->wait)
+	if (OPT_SEEN(c, O_WAIT))
 		run_wait(c);
 	/* groups we made must be left empty to be removed: remember where we
 	 * are, to come back if moving into a later group fails */
-	if (cg_enter(c->g, c->ng, 0, c->create &&
+	if (cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
 		     !cg_save(saved, sizeof(saved)) ? saved : NULL)) {
 		cg_undo(c->g, c->ng);
 		return 1;
