@@ -67,7 +67,8 @@ struct cgget {
 	const char *knob[KNOBS_MAX];
 	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
 	struct group grp[GROUPS_MAX];
-	int nk, ng, heads, names, found;
+	int nk, ng, found;
+	unsigned long long seen;	/* the options given */
 	char val[16384];
 };
 
@@ -77,7 +78,7 @@ static void print(struct cgget *c, const char *name, int len)
 {
 	const char *s, *end = c->val + len;
 
-	if (c->names) {
+	if (!OPT_SEEN(c, O_VALUES)) {
 		out_str(name);
 		out_str(": ");
 	}
@@ -102,25 +103,6 @@ static void knob(struct cgget *c, const char *path, const char *name)
 		exit(1);
 	}
 	print(c, name, n);
-}
-
-/* -r: the knobs of each controller together, controllers in the order of
- * their first knob, as libcgroup prints them */
-static void knobs(struct cgget *c, const char *path)
-{
-	unsigned done = 0;
-	int i, j;
-	size_t n;
-
-	for (i = 0; i < c->nk; i++) {
-		n = strchr(c->knob[i], '.') - c->knob[i] + 1;
-		for (j = i; j < c->nk; j++)
-			if (!(done >> j & 1) &&
-			    !strncmp(c->knob[j], c->knob[i], n)) {
-				done |= 1u << j;
-				knob(c, path, c->knob[j]);
-			}
-	}
 }
 
 struct listing {
@@ -177,19 +159,21 @@ static void all(struct cgget *c, char *path)
 static int show(struct cgget *c, struct group *g)
 {
 	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
+	int i;
 
-	if (c->heads) {
+	if (!OPT_SEEN(c, O_NOHEAD)) {
 		out_str(g->path);
 		out_str(":\n");
 	}
 	c->found = 0;
 	if (c->nk)
-		knobs(c, g->path);
+		for (i = 0; i < c->nk; i++)
+			knob(c, g->path, c->knob[i]);
 	else if (ctrls && strcmp(ctrls, "*"))
 		controllers(c, g->path, ctrls);
 	else
 		all(c, g->path);
-	if (c->heads)
+	if (!OPT_SEEN(c, O_NOHEAD))
 		out_char('\n');
 	if (c->nk || c->found)
 		return 0;
@@ -215,6 +199,26 @@ static void add(struct cgget *c, char *arg, const char *ctrls)
 	c->grp[c->ng++] = (struct group){ arg, ctrls };
 }
 
+/* -r: the knobs of each controller together, controllers in the order of
+ * their first knob, as libcgroup prints them: after the last knob of its
+ * controller, if any */
+static void add_knob(struct cgget *c, const char *knob)
+{
+	size_t n;
+	int i;
+
+	if (c->nk == KNOBS_MAX)
+		die_usage("too many knobs");
+	cg_knob_hier(knob);
+	n = strchr(knob, '.') - knob + 1;
+	for (i = c->nk; i && strncmp(c->knob[i - 1], knob, n); i--)
+		;
+	if (!i)
+		i = c->nk;
+	memmove(&c->knob[i + 1], &c->knob[i], (c->nk++ - i) * sizeof(*c->knob));
+	c->knob[i] = knob;
+}
+
 static void parse(struct cgget *c, int argc, char **argv)
 {
 	struct optstate st;
@@ -229,10 +233,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 			add(c, argv[st.ind++], NULL);
 			ops++;
 		} else if (id == O_VAR) {
-			if (c->nk == KNOBS_MAX)
-				die_usage("too many knobs");
-			cg_knob_hier(arg);
-			c->knob[c->nk++] = arg;
+			add_knob(c, arg);
 		} else if (id == O_GROUP) {
 			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
 			if ((colon = strchr(arg, ':')))
@@ -252,8 +253,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 			  " not both");
 	if (!c->ng)
 		die_usage("no group given");
-	c->heads = !OPT_SEEN(&st, O_NOHEAD);
-	c->names = !OPT_SEEN(&st, O_VALUES);
+	c->seen = st.seen;
 }
 
 /* see CT_COLD */
