@@ -428,40 +428,38 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	return 0;
 }
 
-/* "+memory +pids ": the controllers of g that v2 serves */
-static char *v2_want(char *buf, size_t size, const struct cg_group *g)
-{
-	const char *c = g->ctrls;
-	size_t n, len = 0;
-
-	if (c && !strcmp(c, "*"))
-		c = cg_v2_ctrls();
-	for (; c && *c; c += n + !!c[n]) {
-		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) != layout.v2 || len + n + 3 > size)
-			continue;
-		buf[len++] = '+';
-		memcpy(buf + len, c, n);
-		len += n;
-		buf[len++] = ' ';
-	}
-	buf[len] = 0;
-	return buf;
-}
-
-/* does dir/name list every controller of want? -1 if it cannot be read */
-static int lists(const char *dir, const char *name, const char *want)
+/*
+ * "+memory +pids ": the controllers of g that v2 serves and dir/name does
+ * not list, in want of WANT_MAX; their number, or -1 if there are some and
+ * name cannot be read.
+ */
+#define WANT_MAX 128
+static int missing(char *want, const struct cg_group *g, const char *dir,
+		   const char *name)
 {
 	char cur[256];
-	size_t n;
+	const char *c = g->ctrls;
+	size_t n, len = 0;
+	int r = cg_get(dir, name, cur, sizeof(cur)), k = 0;
 
-	if (cg_get(dir, name, cur, sizeof(cur)) < 0)
-		return -1;
+	if (r < 0)
+		*cur = 0;
 	commas(cur);
-	for (; *want++ == '+'; want += n + 1)
-		if (!has_word(cur, want, n = strchr(want, ' ') - want))
-			return 0;
-	return 1;
+	if (!strcmp(c, "*"))
+		c = cg_v2_ctrls();
+	for (; *c; c += n + !!c[n]) {
+		n = strchrnul(c, ',') - c;
+		if (cg_ctrl_hier(c, n) != layout.v2 || has_word(cur, c, n) ||
+		    len + n + 3 > WANT_MAX)
+			continue;
+		want[len++] = '+';
+		memcpy(want + len, c, n);
+		len += n;
+		want[len++] = ' ';
+		k++;
+	}
+	want[len] = 0;
+	return r < 0 && k ? -1 : k;
 }
 
 /*
@@ -471,8 +469,7 @@ static int lists(const char *dir, const char *name, const char *want)
  */
 static int enable(const char *dir, const char *want)
 {
-	if (lists(dir, "cgroup.subtree_control", want) > 0 ||
-	    !cg_put(dir, "cgroup.subtree_control", want))
+	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
 	if (errno == EBUSY)
 		warn("cannot enable ", want, "in ", dir, ": it has processes,"
@@ -512,12 +509,11 @@ static void unmake(char *dir, unsigned char *made)
  */
 static int walk(struct cg_group *g, int h, char *dir, void *create_)
 {
-	char want[128] = "", *p, c;
-	int depth = 0, create = *(int *)create_;
+	char want[WANT_MAX], *p, c;
+	int depth = 0, create = *(int *)create_, v2 = layout.h[h].v2;
 
-	if (layout.h[h].v2)
-		v2_want(want, sizeof(want), g);
-	if (!create && (!*want || lists(dir, "cgroup.controllers", want)))
+	if (!create && (!v2 ||
+			missing(want, g, dir, "cgroup.controllers") <= 0))
 		return 0;
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
@@ -528,7 +524,8 @@ static int walk(struct cg_group *g, int h, char *dir, void *create_)
 		}
 		if (!c)
 			return 0;
-		if (*want && enable(dir, want))
+		if (v2 && missing(want, g, dir, "cgroup.subtree_control") &&
+		    enable(dir, want))
 			break;
 		*p = c;
 	}
