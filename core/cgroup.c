@@ -165,18 +165,16 @@ const char *cg_v2_ctrls(void)
  * one of these first means it has none */
 int cg_has_ctrls(int h)
 {
-	static const char *const opts[] = {
-		"name=", "xattr", "clone_children", "release_agent=",
-		"favordynmods", NULL
-	};
-	const char *c = cg_layout()->h[h].ctrls;
-	int i;
+	static const char opts[] = "name=\0xattr\0clone_children\0"
+				   "release_agent=\0favordynmods\0";
+	const char *c = cg_layout()->h[h].ctrls, *o;
 
 	if (layout.h[h].v2)
 		return *cg_v2_ctrls() != 0;
-	for (i = 0; opts[i] && strncmp(c, opts[i], strlen(opts[i])); i++)
-		;
-	return !opts[i];
+	for (o = opts; *o; o += strlen(o) + 1)
+		if (!strncmp(c, o, strlen(o)))
+			return 0;
+	return 1;
 }
 
 /* is the word w (n bytes) in the comma list? */
