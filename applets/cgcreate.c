@@ -34,6 +34,7 @@
 
 #include "ctbox.h"
 #include "cgroup.h"
+#include "file.h"
 #include "msg.h"
 #include "opt.h"
 #include "parse.h"
@@ -62,7 +63,7 @@ struct owner {
 struct cgcreate {
 	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[3];
-	int ng, fd;
+	int ng;
 };
 
 /* UID:GID, each a number or a name, either may be left out */
@@ -96,11 +97,11 @@ static int fix(const struct owner *o, int fd, const char *name)
 	return 0;
 }
 
-static int fix_file(const char *name, int type, void *ctx)
+static int fix_file(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (type == DT_REG && fix(&c->own[!task_file(name)], c->fd, name)) {
+	if (type == DT_REG && fix(&c->own[!task_file(name)], dfd, name)) {
 		warn_errno("cannot set the owner or mode of ", name);
 		return 1;
 	}
@@ -111,16 +112,12 @@ static int fix_file(const char *name, int type, void *ctx)
 static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
 	struct cgcreate *c = ctx;
-	int r;
 
-	c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (c->fd < 0 || fix(&c->own[2], c->fd, ".")) {
+	if (fix(&c->own[2], AT_FDCWD, dir)) {
 		warn_errno("cannot set the owner or mode of ", dir);
 		return -1;
 	}
-	r = cg_list(dir, fix_file, c);
-	close(c->fd);
-	return r;
+	return file_dir(dir, fix_file, c);
 }
 
 static unsigned mode(const char *s)

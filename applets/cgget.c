@@ -35,6 +35,7 @@
 #include "ctbox.h"
 #include "cgknob.h"
 #include "cgroup.h"
+#include "file.h"
 #include "msg.h"
 #include "opt.h"
 #include "out.h"
@@ -112,7 +113,7 @@ struct listing {
 	int h;
 };
 
-static int list_one(const char *name, int type, void *ctx)
+static int list_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct listing *l = ctx;
 	int n;
@@ -138,7 +139,7 @@ static void controllers(struct cgget *c, char *path, const char *ctrls)
 		l.ctrl = ctrls;
 		l.h = cg_ctrl_hier(ctrls, l.n);
 		l.dir = cg_path_dir(dir, path, l.h);
-		if (!cg_list(dir, list_one, &l))
+		if (!file_dir(dir, list_one, &l))
 			c->found = 1;
 	}
 }

@@ -81,7 +81,7 @@ static int counter(const char *name)
  * on another knob (v1's memory.limit_in_bytes must stay below
  * memory.memsw.limit_in_bytes): such knobs get a second pass.
  */
-static int copy_one(const char *name, int type, void *ctx)
+static int copy_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct copy *c = ctx;
 	char val[256], cur[256];
@@ -102,12 +102,12 @@ static int copy_group(const char *src, char *dst)
 {
 	struct copy cp = { src, dst, 0, 0 };
 
-	if (cg_list(src, copy_one, &cp) < 0)
+	if (file_dir(src, copy_one, &cp) < 0)
 		return -1;
 	if (cp.failed) {
 		cp.pass = 1;
 		cp.failed = 0;
-		cg_list(src, copy_one, &cp);
+		file_dir(src, copy_one, &cp);
 	}
 	return -cp.failed;
 }

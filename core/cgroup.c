@@ -244,11 +244,16 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 	return str_join(buf, PATH_MAX, h->mnt, *path ? "/" : "", path);
 }
 
+/* an array, not a literal: in a section of its own, which the link keeps
+ * for nsenter's cg_attach without the strings of cg_delete's code that a
+ * literal's section may hold */
+static const char no_group[] = ": no such group";
+
 /* the kernel's refusals, in words */
 static const char *attach_why(int err, const char *dir)
 {
 	if (err == ENOENT && access(dir, F_OK))
-		return ": no such group";
+		return no_group;
 	if (err == EBUSY)
 		return ": cgroup v2 puts processes only in groups that enable"
 		       " no controller for children (cgroup.subtree_control)";
@@ -584,29 +589,6 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 	return -1;
 }
 
-int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
-	    void *ctx)
-{
-	union {
-		struct dirent d;
-		char b[2048];
-	} buf;
-	struct dirent *d;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
-	long n = 0, i;
-
-	if (fd < 0)
-		return -1;
-	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
-		for (i = 0; !r && i < n; i += d->d_reclen) {
-			d = (struct dirent *)(buf.b + i);
-			if (d->d_name[0] != '.')
-				r = fn(d->d_name, d->d_type, ctx);
-		}
-	close(fd);
-	return n < 0 ? -1 : r;
-}
-
 /* the group at dir is removed; the processes still in it move to the
  * parent of the group cgdelete named, the first up bytes of dir */
 struct rm {
@@ -617,12 +599,12 @@ struct rm {
 
 static int remove_group(char *dir, size_t up, int recursive);
 
-static int rm_sub(const char *name, int type, void *ctx)
+static int rm_sub(int dfd, const char *name, int type, void *ctx)
 {
 	struct rm *r = ctx;
 	size_t n = strlen(r->dir);
 
-	if (type == DT_DIR) {
+	if (type == DT_DIR && *name != '.') {
 		if (!str_join(r->dir + n, PATH_MAX - n, "/", name) ||
 		    remove_group(r->dir, r->up, 1))
 			r->failed = 1;
@@ -643,7 +625,7 @@ static int remove_group(char *dir, size_t up, int recursive)
 	char procs[PATH_MAX];
 
 	if (recursive)
-		cg_list(dir, rm_sub, &r);
+		file_dir(dir, rm_sub, &r);
 	if (r.failed)
 		return -1;
 	if (!rmdir(dir))
@@ -657,7 +639,7 @@ static int remove_group(char *dir, size_t up, int recursive)
 			return 0;
 	}
 	if (errno == ENOENT)
-		warn("cannot remove ", dir, ": no such group");
+		warn("cannot remove ", dir, no_group);
 	else
 		warn_errno("cannot remove ", dir, errno == EBUSY ?
 			   ": it has processes or subgroups" : "");

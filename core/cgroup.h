@@ -146,10 +146,4 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
  * to its parent, as libcgroup does. 0, or -1 with a message printed */
 int cg_delete(struct cg_group *g, int recursive);
 
-/* call fn for each entry of directory dir (not "." and ".."), in the
- * kernel's order, until it returns non-zero, which is returned; -1 with
- * errno when dir cannot be read */
-int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
-	    void *ctx);
-
 #endif
