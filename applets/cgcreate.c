@@ -87,11 +87,12 @@ static int task_file(const char *name)
 
 static int fix(const struct owner *o, int fd, const char *name)
 {
+	/* the system calls: musl's fchmodat carries a fallback for
+	 * AT_SYMLINK_NOFOLLOW we do not need, and fchownat nothing more */
 	if ((o->uid != UNSET || o->gid != UNSET) &&
-	    fchownat(fd, name, o->uid, o->gid, AT_SYMLINK_NOFOLLOW))
+	    syscall(SYS_fchownat, fd, name, o->uid, o->gid,
+		    AT_SYMLINK_NOFOLLOW))
 		return -1;
-	/* musl's fchmodat carries a fallback for AT_SYMLINK_NOFOLLOW we do
-	 * not need */
 	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
 		return -1;
 	return 0;
