@@ -68,7 +68,7 @@ int cgclassify_main(int argc, char **argv)
 			cg_group_add(g, &n, (char *)arg);
 	opt_conflicts(&st, conflicts);
 	if (!n)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
+		die_usage("no group given");
 	if (st.ind == argc)
 		die_usage("no process given");
 	/* every process must exist before any is moved */

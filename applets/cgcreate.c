@@ -144,7 +144,7 @@ static void parse(struct cgcreate *c, int argc, char **argv)
 				     id ? (char *)arg : argv[st.ind++]);
 	}
 	if (!c->ng)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
+		die_usage("no group given");
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;
 	c->own[2].gid = c->own[1].gid;

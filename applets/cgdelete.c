@@ -45,16 +45,9 @@ int cgdelete_main(int argc, char **argv)
 
 	opt_init(&st, opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
-	for (;;) {
-		id = opt_next(&st, &arg);
-		if (!id && st.ind == argc)
-			break;
-		if (!id)
-			arg = argv[st.ind++];
-		else if (id != O_GROUP)
-			continue;
-		cg_group_add(g, &n, (char *)arg);
-	}
+	while ((id = opt_next(&st, &arg)) || st.ind < argc)
+		if (id != O_REC)
+			cg_group_add(g, &n, id ? (char *)arg : argv[st.ind++]);
 	if (!n)
 		die_usage("no group given");
 	for (i = 0; i < n; i++)

@@ -99,7 +99,7 @@ static void parse(struct cgexec *c, int argc, char **argv)
 	if (OPT_SEEN(&st, O_RM) && !OPT_SEEN(&st, O_WAIT))
 		die_usage("--rm needs --wait");
 	if (!c->ng)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
+		die_usage("no group given");
 	for (id = 0; id < c->nl; id++)
 		place_limit(c, &c->lim[id]);
 	if (!argv[st.ind])
