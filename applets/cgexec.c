@@ -75,8 +75,7 @@ static void place_limit(struct cgexec *c, struct cg_knob *l)
 	for (i = 0; i < c->ng && !(c->g[i].hiers >> l->h & 1); i++)
 		;
 	if (i == c->ng)
-		die_usage("no group has the controller of ", l->knob,
-			  ": add -g CONTROLLER:PATH");
+		die_usage("no group has the controller of ", l->knob);
 	l->path = c->g[i].path;
 }
 

@@ -250,8 +250,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 	if (OPT_SEEN(&st, O_MODE))
 		exit(mode());
 	if (ops && c->ng > ops)
-		die_usage("give groups with -g CONTROLLERS:PATH or as paths,"
-			  " not both");
+		die_usage("give groups either with -g or as paths");
 	if (!c->ng)
 		die_usage("no group given");
 	c->seen = st.seen;

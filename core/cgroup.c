@@ -244,10 +244,12 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 	return str_join(buf, PATH_MAX, h->mnt, *path ? "/" : "", path);
 }
 
-/* an array, not a literal: in a section of its own, which the link keeps
- * for nsenter's cg_attach without the strings of cg_delete's code that a
- * literal's section may hold */
+/* arrays, not literals: in sections of their own, which the link keeps
+ * for nsenter's cg_attach without the strings of the code for groups that
+ * a literal's section may hold */
 static const char no_group[] = ": no such group";
+static const char v2_busy[] = ": cgroup v2 puts processes only in groups"
+	" that enable no controller for children (cgroup.subtree_control)";
 
 /* the kernel's refusals, in words */
 static const char *attach_why(int err, const char *dir)
@@ -255,8 +257,7 @@ static const char *attach_why(int err, const char *dir)
 	if (err == ENOENT && access(dir, F_OK))
 		return no_group;
 	if (err == EBUSY)
-		return ": cgroup v2 puts processes only in groups that enable"
-		       " no controller for children (cgroup.subtree_control)";
+		return v2_busy;
 	if (err == ENOSPC)
 		return ": set its cpuset.cpus and cpuset.mems first";
 	return NULL;
@@ -478,9 +479,8 @@ static int enable(const char *dir, const char *want)
 	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
 	if (errno == EBUSY)
-		warn("cannot enable ", want, "in ", dir, ": it has processes,"
-		     " and cgroup v2 enables controllers only for the children"
-		     " of groups without");
+		warn("cannot enable ", want, "in ", dir, ": it has processes",
+		     v2_busy);
 	else
 		warn_errno("cannot enable ", want, "in ", dir);
 	return -1;
