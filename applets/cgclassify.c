@@ -13,8 +13,8 @@
 //config:	  Move processes into cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
-//config:	   --sticky, --cancel-sticky accepted, no effect
+//config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
+//config:	   --sticky, --cancel-sticky no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

@@ -10,10 +10,10 @@
 //config:	  Usage:
 //config:	   cgdelete [-r] [[-g] <ctrls>:<path>]...
 //config:
-//config:	  Remove cgroups; their processes move to the parent.
+//config:	  Remove cgroups, moving their processes up.
 //config:
 //config:	  Options:
-//config:	   -r, --recursive           remove the subgroups too
+//config:	   -r, --recursive           remove subgroups too
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

@@ -14,12 +14,12 @@
 //config:	  Run a program in cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
-//config:	   -l, --limit <knob>=<val>  set a knob first (v1/v2 names translated)
-//config:	   --create                  create the missing groups
-//config:	   --wait                    fork, wait, say how the program ended
-//config:	   --rm                      with --wait: remove the groups after
-//config:	   --sticky                  accepted, no effect
+//config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
+//config:	   -l, --limit <knob>=<val>  set a knob first, v1 or v2 name
+//config:	   --create                  create missing groups
+//config:	   --wait                    fork, wait, tell how it ended
+//config:	   --rm                      with --wait, remove the groups
+//config:	   --sticky                  no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

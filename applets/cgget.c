@@ -13,15 +13,15 @@
 //config:	   cgget [-nv] -g <ctrls>:<path>...
 //config:	   cgget -m
 //config:
-//config:	  Print knobs of cgroups (all by default).
+//config:	  Print knobs of cgroups, all by default.
 //config:
 //config:	  Options:
-//config:	   -r, --variable <knob>     this knob (v1/v2 names translated)
-//config:	   -g <ctrls>[:<path>]       the knobs of these controllers
+//config:	   -r, --variable <knob>     this knob, v1 or v2 name
+//config:	   -g <ctrls>[:<path>]       knobs of these controllers
 //config:	   -a, --all                 of every controller
 //config:	   -n                        no group names
 //config:	   -v, --values-only         no knob names
-//config:	   -m                        the layout: legacy, unified or hybrid
+//config:	   -m                        the layout: legacy, unified, hybrid
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version

@@ -12,7 +12,7 @@
 //config:	   cgset -r <knob>=<val>... <path>...
 //config:	   cgset --copy-from <path> <path>...
 //config:
-//config:	  Set knobs of cgroups (v1/v2 names translated).
+//config:	  Set knobs of cgroups, v1 or v2 names.
 //config:
 //config:	  Options:
 //config:	   -r, --variable <knob>=<val>  set this knob
