@@ -60,7 +60,7 @@ int cgclassify_main(int argc, char **argv)
 	struct optstate st;
 	struct cg_group *g = cgclassify_groups;
 	const char *arg;
-	int n = 0, i, k, id, status = 0;
+	int n = 0, k, id, status = 0;
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg)))
@@ -77,8 +77,7 @@ int cgclassify_main(int argc, char **argv)
 	if (cg_prepare(g, n, 0))
 		return 1;
 	for (k = st.ind; k < argc; k++)
-		for (i = 0; i < n; i++)
-			if (cg_enter(&g[i], 1, pid_arg(argv[k]), NULL))
-				status = 1;
+		if (cg_enter(g, n, pid_arg(argv[k]), NULL))
+			status = 1;
 	return status;
 }
