@@ -39,6 +39,7 @@
 #include "opt.h"
 #include "parse.h"
 #include "passwd.h"
+#include "str.h"
 
 /* in the order of struct cgcreate's owners */
 enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_TPERM, O_FPERM, O_DPERM };
@@ -81,8 +82,8 @@ static void ids(struct owner *o, char *s)
 
 static int task_file(const char *name)
 {
-	return !strcmp(name, "cgroup.procs") || !strcmp(name, "tasks") ||
-	       !strcmp(name, "cgroup.threads");
+	return str_in_list("cgroup.procs,tasks,cgroup.threads", name,
+			   strlen(name));
 }
 
 static int fix(const struct owner *o, int fd, const char *name)

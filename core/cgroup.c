@@ -177,15 +177,6 @@ int cg_has_ctrls(int h)
 	return 1;
 }
 
-/* is the word w (n bytes) in the comma list? */
-static int has_word(const char *list, const char *w, size_t n)
-{
-	for (; list; list = strchr(list, ','), list += !!list)
-		if (!strncmp(list, w, n) && (list[n] == ',' || !list[n]))
-			return 1;
-	return 0;
-}
-
 /* each controller is in one v1 hierarchy at most: any of a line of
  * /proc/PID/cgroup names it */
 static int v1_hier(const char *w, size_t n)
@@ -193,7 +184,7 @@ static int v1_hier(const char *w, size_t n)
 	int i;
 
 	for (i = 0; n && i < cg_layout()->n; i++)
-		if (!layout.h[i].v2 && has_word(layout.h[i].ctrls, w, n))
+		if (!layout.h[i].v2 && str_in_list(layout.h[i].ctrls, w, n))
 			return i;
 	return -1;
 }
@@ -209,7 +200,7 @@ int cg_ctrl_hier(const char *ctrl, size_t n)
 {
 	int i = v1_hier(ctrl, n);
 
-	if (i < 0 && n && has_word(cg_v2_ctrls(), ctrl, n))
+	if (i < 0 && n && str_in_list(cg_v2_ctrls(), ctrl, n))
 		i = layout.v2;
 	return i;
 }
@@ -456,7 +447,7 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
 		c = cg_v2_ctrls();
 	for (; *c; c += n + !!c[n]) {
 		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) != layout.v2 || has_word(cur, c, n) ||
+		if (cg_ctrl_hier(c, n) != layout.v2 || str_in_list(cur, c, n) ||
 		    len + n + 3 > WANT_MAX)
 			continue;
 		want[len++] = '+';
@@ -628,16 +619,14 @@ static int remove_group(char *dir, size_t up, int recursive)
 		file_dir(dir, rm_sub, &r);
 	if (r.failed)
 		return -1;
-	if (!rmdir(dir))
-		return 0;
-	if (errno == EBUSY &&
-	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
+	/* its processes first (none if it is not there) */
+	if (str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
 		dir[up] = 0;
 		file_lines(procs, move_out, dir);
 		dir[up] = '/';
-		if (!rmdir(dir))
-			return 0;
 	}
+	if (!rmdir(dir))
+		return 0;
 	if (errno == ENOENT)
 		warn("cannot remove ", dir, no_group);
 	else
