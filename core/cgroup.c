@@ -399,13 +399,12 @@ char *cg_path_dir(char *buf, const char *path, int h)
 
 	if (cg_dir(buf, hi, path))
 		return buf;
-	if (errno != EXDEV)
-		die_errno("invalid group ", path);
-	if (cg_dotdot(path))
-		die("invalid group '", path,
-		    "': '..' would leave the hierarchy");
-	die("group ", path, " is outside the part of its hierarchy mounted"
-	    " at ", hi->mnt);
+	if (errno == EXDEV && !cg_dotdot(path))
+		die("group ", path, " is outside the part of its hierarchy"
+		    " mounted at ", hi->mnt);
+	/* a "..", or too long */
+	die_err(errno == EXDEV ? 0 : errno, "invalid group '", path, "'",
+		errno == EXDEV ? ": '..' would leave the hierarchy" : "");
 }
 
 char *cg_group_dir(char *buf, const struct cg_group *g, int h)
