@@ -50,13 +50,15 @@ static int lookup(const char *knob, int *asv2)
 int cg_knob_hier(const char *knob)
 {
 	const struct cg_layout *l = cg_xlayout();
-	const char *dot = strchr(knob, '.');
+	const char *k = knob;
+	char ctrl[64];
 
-	if (!dot || dot == knob)
+	if (!strchr(knob, '.') || *knob == '.')
 		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
-	if (!strncmp(knob, "cgroup.", 7))
+	str_item(&k, '.', ctrl, sizeof(ctrl));
+	if (!strcmp(ctrl, "cgroup"))
 		return l->v2 >= 0 ? l->v2 : 0;
-	return cg_xctrl_hier(knob, dot - knob);
+	return cg_xctrl_hier(ctrl);
 }
 
 char *cg_knob_arg(char *arg, int *h)

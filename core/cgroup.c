@@ -330,25 +330,20 @@ int cg_save(char *buf, size_t size)
 	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
 }
 
-int cg_xctrl_hier(const char *ctrl, size_t n)
+int cg_xctrl_hier(const char *ctrl)
 {
-	char name[64];
-	int h = cg_ctrl_hier(ctrl, n);
+	int h = cg_ctrl_hier(ctrl, strlen(ctrl));
 
-	if (h < 0) {
-		n = n < sizeof(name) ? n : sizeof(name) - 1;
-		memcpy(name, ctrl, n);
-		name[n] = 0;
-		die("no cgroup hierarchy has the controller '", name, "'");
-	}
+	if (h < 0)
+		die("no cgroup hierarchy has the controller '", ctrl, "'");
 	return h;
 }
 
 unsigned cg_ctrls_hiers(const char *ctrls)
 {
 	const struct cg_layout *l = cg_xlayout();
+	char name[64];
 	unsigned m = 0;
-	size_t n;
 	int h;
 
 	if (!strcmp(ctrls, "*")) {
@@ -361,10 +356,8 @@ unsigned cg_ctrls_hiers(const char *ctrls)
 		die("no cgroup v2 hierarchy is mounted for ':PATH'");
 	if (!*ctrls)
 		return 1u << l->v2;
-	for (; *ctrls; ctrls += n + !!ctrls[n]) {
-		n = strchrnul(ctrls, ',') - ctrls;
-		m |= 1u << cg_xctrl_hier(ctrls, n);
-	}
+	while (str_item(&ctrls, ',', name, sizeof(name)))
+		m |= 1u << cg_xctrl_hier(name);
 	return m;
 }
 
@@ -434,7 +427,7 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 static int missing(char *want, const struct cg_group *g, const char *dir,
 		   const char *name)
 {
-	char cur[256];
+	char cur[256], ctrl[64];
 	const char *c = g->ctrls;
 	size_t n, len = 0;
 	int r = cg_get(dir, name, cur, sizeof(cur)), k = 0;
@@ -444,16 +437,14 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
 	commas(cur);
 	if (!strcmp(c, "*"))
 		c = cg_v2_ctrls();
-	for (; *c; c += n + !!c[n]) {
-		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) != layout.v2 || str_in_list(cur, c, n) ||
-		    len + n + 3 > WANT_MAX)
-			continue;
-		want[len++] = '+';
-		memcpy(want + len, c, n);
-		len += n;
-		want[len++] = ' ';
-		k++;
+	while (str_item(&c, ',', ctrl, sizeof(ctrl))) {
+		n = strlen(ctrl);
+		if (cg_ctrl_hier(ctrl, n) == layout.v2 &&
+		    !str_in_list(cur, ctrl, n) &&
+		    str_join(want + len, WANT_MAX - len, "+", ctrl, " ")) {
+			len += n + 2;
+			k++;
+		}
 	}
 	want[len] = 0;
 	return r < 0 && k ? -1 : k;

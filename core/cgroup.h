@@ -102,7 +102,7 @@ struct cg_group {
 };
 
 /* the hierarchy serving a controller, as cg_ctrl_hier, or die naming it */
-int cg_xctrl_hier(const char *ctrl, size_t n);
+int cg_xctrl_hier(const char *ctrl);
 /* the hierarchies of CONTROLLERS (a comma list, "*" or ""), or die naming
  * what is wrong */
 unsigned cg_ctrls_hiers(const char *ctrls);
