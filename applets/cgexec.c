@@ -153,7 +153,7 @@ static void watch(struct cgexec *c, struct memwatch *m)
 		if (c->g[i].hiers >> h & 1) {
 			m->h = h;
 			m->v2 = cg_layout()->h[h].v2;
-			cg_group_dir(m->dir, &c->g[i], h);
+			cg_path_dir(m->dir, c->g[i].path, h);
 			m->ooms = oom_kills(m);
 			return;
 		}

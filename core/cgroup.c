@@ -400,11 +400,6 @@ char *cg_path_dir(char *buf, const char *path, int h)
 		errno == EXDEV ? ": '..' would leave the hierarchy" : "");
 }
 
-char *cg_group_dir(char *buf, const struct cg_group *g, int h)
-{
-	return cg_path_dir(buf, g->path, h);
-}
-
 int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 {
 	char dir[PATH_MAX];
@@ -413,7 +408,7 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	for (i = 0; i < n; i++)
 		for (h = 0; h < cg_layout()->n; h++)
 			if (g[i].hiers >> h & 1 &&
-			    fn(&g[i], h, cg_group_dir(dir, &g[i], h), ctx))
+			    fn(&g[i], h, cg_path_dir(dir, g[i].path, h), ctx))
 				return i + 1;
 	return 0;
 }

@@ -114,10 +114,9 @@ unsigned cg_ctrls_hiers(const char *ctrls);
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
 
 /* the directory of the group PATH in hierarchy h (a PATH alone names a
- * group in every hierarchy: cgset, cgget), in buf of PATH_MAX, or die */
+ * group in every hierarchy: cgset, cgget; a cg_group has its path), in buf
+ * of PATH_MAX, or die */
 char *cg_path_dir(char *buf, const char *path, int h);
-/* the same for g */
-char *cg_group_dir(char *buf, const struct cg_group *g, int h);
 
 /* call fn for each of the n groups g in each of its hierarchies h, with
  * the group's directory (which fn may change), until fn returns non-zero:
