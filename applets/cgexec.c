@@ -234,7 +234,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 
 	watch(c, &m);
 	if (sys_pipe2(p, O_CLOEXEC))
-		die_errno("pipe failed");
+		die_errno("cannot start the program");
 	proc_block(0, &old);
 	if (!(pid = proc_fork())) {
 		proc_restore(&old);
