@@ -41,7 +41,7 @@ int cgdelete_main(int argc, char **argv)
 	struct optstate st;
 	struct cg_group *g = cgdelete_groups;
 	const char *arg;
-	int n = 0, i, id, status = 0;
+	int n = 0, id;
 
 	opt_init(&st, opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
@@ -50,8 +50,5 @@ int cgdelete_main(int argc, char **argv)
 			cg_group_add(g, &n, id ? (char *)arg : argv[st.ind++]);
 	if (!n)
 		die_usage("no group given");
-	for (i = 0; i < n; i++)
-		if (cg_delete(&g[i], OPT_SEEN(&st, O_REC)))
-			status = 1;
-	return status;
+	return -cg_delete(g, n, OPT_SEEN(&st, O_REC));
 }

@@ -228,7 +228,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 {
 	struct memwatch m;
 	sigset_t old;
-	int p[2], st, i;
+	int p[2], st;
 	pid_t pid;
 	char go;
 
@@ -255,8 +255,8 @@ static _Noreturn void run_wait(struct cgexec *c)
 	close(p[1]);
 	st = proc_wait(pid, 0);
 	report(&m, st);
-	for (i = 0; OPT_SEEN(c, O_RM) && i < c->ng; i++)
-		cg_delete(&c->g[i], 0);
+	if (OPT_SEEN(c, O_RM))
+		cg_delete(c->g, c->ng, 0);
 	proc_relay(st);
 }
 

@@ -640,14 +640,16 @@ static int delete(struct cg_group *g, int h, char *dir, void *st_)
 	return 0;
 }
 
-int cg_delete(struct cg_group *g, int recursive)
+int cg_delete(struct cg_group *g, int n, int recursive)
 {
-	int st[2] = { recursive, 0 };
+	int st[2] = { recursive, 0 }, i;
 
-	if (!*g->path) {
-		warn("cannot remove a root group");
-		return -1;
-	}
-	cg_each(g, 1, delete, st);
+	for (i = 0; i < n; i++)
+		if (*g[i].path) {
+			cg_each(&g[i], 1, delete, st);
+		} else {
+			warn("cannot remove a root group");
+			st[1] = -1;
+		}
 	return st[1];
 }

@@ -140,9 +140,10 @@ void cg_undo(struct cg_group *g, int n);
  * hierarchies it had left. */
 int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 
-/* remove g in each of its hierarchies (with its subgroups if recursive),
- * and the parents cg_prepare made for it; processes still in a group move
- * to its parent, as libcgroup does. 0, or -1 with a message printed */
-int cg_delete(struct cg_group *g, int recursive);
+/* remove the n groups g in each of their hierarchies (with their subgroups
+ * if recursive), and the parents cg_prepare made for them; processes still
+ * in a group move to its parent, as libcgroup does. 0, or -1 with a message
+ * printed for each that failed */
+int cg_delete(struct cg_group *g, int n, int recursive);
 
 #endif
