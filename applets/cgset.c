@@ -102,14 +102,16 @@ static int copy_group(const char *src, char *dst)
 {
 	struct copy cp = { src, dst, 0, 0 };
 
-	if (file_dir(src, copy_one, &cp) < 0)
-		return -1;
+	if (file_dir(src, copy_one, &cp) < 0) {
+		warn_errno("cannot read ", src);
+		return 1;
+	}
 	if (cp.failed) {
 		cp.pass = 1;
 		cp.failed = 0;
 		file_dir(src, copy_one, &cp);
 	}
-	return -cp.failed;
+	return cp.failed;
 }
 
 static int copy_from(struct cgset *c, char *src)
@@ -120,13 +122,9 @@ static int copy_from(struct cgset *c, char *src)
 	for (h = 0; h < cg_xlayout()->n; h++) {
 		if (access(cg_path_dir(sdir, src, h), F_OK))
 			continue;
-		for (i = 0; i < c->np; i++) {
-			if (copy_group(sdir, cg_path_dir(ddir, c->paths[i],
-							 h))) {
-				warn("cannot copy ", sdir, " to ", ddir);
-				st = 1;
-			}
-		}
+		for (i = 0; i < c->np; i++)
+			st |= copy_group(sdir, cg_path_dir(ddir, c->paths[i],
+							   h));
 	}
 	return st;
 }
