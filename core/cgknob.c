@@ -53,9 +53,10 @@ int cg_knob_hier(const char *knob)
 	const char *k = knob;
 	char ctrl[64];
 
-	if (!strchr(knob, '.') || *knob == '.')
-		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
+	/* k: after the controller, at the dot that must follow it */
 	str_item(&k, '.', ctrl, sizeof(ctrl));
+	if (*knob == '.' || !*k)
+		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
 	if (!strcmp(ctrl, "cgroup"))
 		return l->v2 >= 0 ? l->v2 : 0;
 	return cg_xctrl_hier(ctrl);
