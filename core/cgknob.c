@@ -180,7 +180,9 @@ static int cpu_v2(const char *dir, int kind, const char *val)
 		return -1;
 	}
 	*strchrnul(buf, ' ') = 0;
-	return set(dir, "cpu.max", str_join(cat, sizeof(cat), buf, " ", val));
+	if (!str_join(cat, sizeof(cat), buf, " ", val))
+		return bad("cpu.cfs_period_us", val);
+	return set(dir, "cpu.max", cat);
 }
 
 static int cpu_v1(const char *dir, const char *val)
