@@ -52,6 +52,11 @@ static pid_t pid_arg(const char *s)
 	return pid;
 }
 
+/* --sticky and --cancel-sticky: accepted, nothing to do */
+static void none(int id, const char *arg, void *ctx)
+{
+}
+
 /* see CT_COLD */
 struct cg_group cgclassify_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -59,16 +64,11 @@ int cgclassify_main(int argc, char **argv)
 {
 	struct optstate st;
 	struct cg_group *g = cgclassify_groups;
-	const char *arg;
-	int n = 0, k, id, status = 0;
+	int n, k, status = 0;
 
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg)))
-		if (id == O_GROUP)
-			cg_group_add(g, &n, (char *)arg);
+	n = cg_parse(&st, g, 0, none, NULL);
 	opt_conflicts(&st, conflicts);
-	if (!n)
-		die_usage("no group given");
 	if (st.ind == argc)
 		die_usage("no process given");
 	/* every process must exist before any is moved */

@@ -127,25 +127,23 @@ static unsigned mode(const char *s)
 	return xparse_u64(s, 8, 07777, "mode");
 }
 
+static void option(int id, const char *arg, void *ctx)
+{
+	struct cgcreate *c = ctx;
+
+	if (id >= O_TPERM)
+		c->own[id - O_TPERM].mode = mode(arg);
+	else
+		ids(&c->own[id - O_TASKS], (char *)arg);
+}
+
 static void parse(struct cgcreate *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
-	int id;
 
 	memset(c->own, 0xff, sizeof(c->own));
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
-		if (id >= O_TPERM)
-			c->own[id - O_TPERM].mode = mode(arg);
-		else if (id >= O_TASKS)
-			ids(&c->own[id - O_TASKS], (char *)arg);
-		else
-			cg_group_add(c->g, &c->ng,
-				     id ? (char *)arg : argv[st.ind++]);
-	}
-	if (!c->ng)
-		die_usage("no group given");
+	c->ng = cg_parse(&st, c->g, 1, option, c);
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;
 	c->own[2].gid = c->own[1].gid;

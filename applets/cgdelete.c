@@ -33,6 +33,11 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
+/* -r: read from the parser's bits */
+static void none(int id, const char *arg, void *ctx)
+{
+}
+
 /* see CT_COLD */
 struct cg_group cgdelete_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -40,15 +45,10 @@ int cgdelete_main(int argc, char **argv)
 {
 	struct optstate st;
 	struct cg_group *g = cgdelete_groups;
-	const char *arg;
-	int n = 0, id;
+	int n;
 
 	opt_init(&st, opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
-	while ((id = opt_next(&st, &arg)) || st.ind < argc)
-		if (id != O_REC)
-			cg_group_add(g, &n, id ? (char *)arg : argv[st.ind++]);
-	if (!n)
-		die_usage("no group given");
+	n = cg_parse(&st, g, 1, none, NULL);
 	return -cg_delete(g, n, OPT_SEEN(&st, O_REC));
 }

@@ -79,26 +79,27 @@ static void place_limit(struct cgexec *c, struct cg_knob *l)
 	l->path = c->g[i].path;
 }
 
+static void limit(int id, const char *arg, void *ctx)
+{
+	struct cgexec *c = ctx;
+
+	if (id != O_LIMIT)
+		return;
+	if (c->nl == CG_KNOBS_MAX)
+		die_usage("too many knobs");
+	c->lim[c->nl++].knob = (char *)arg;
+}
+
 static void parse(struct cgexec *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
 	int id;
 
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg))) {
-		if (id == O_GROUP)
-			cg_group_add(c->g, &c->ng, (char *)arg);
-		else if (id == O_LIMIT && c->nl == CG_KNOBS_MAX)
-			die_usage("too many knobs");
-		else if (id == O_LIMIT)
-			c->lim[c->nl++].knob = (char *)arg;
-	}
+	c->ng = cg_parse(&st, c->g, 0, limit, c);
 	c->seen = st.seen;
 	if (OPT_SEEN(&st, O_RM) && !OPT_SEEN(&st, O_WAIT))
 		die_usage("--rm needs --wait");
-	if (!c->ng)
-		die_usage("no group given");
 	for (id = 0; id < c->nl; id++)
 		place_limit(c, &c->lim[id]);
 	if (!argv[st.ind])

@@ -13,6 +13,7 @@
 #include "cgroup.h"
 #include "file.h"
 #include "msg.h"
+#include "opt.h"
 #include "str.h"
 
 static struct cg_layout layout;
@@ -384,6 +385,23 @@ void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 	g->path = path;
 	/* its directories, checked before anything is made */
 	cg_each(g, 1, dir_ok, NULL);
+}
+
+int cg_parse(struct optstate *st, struct cg_group *g, int operands,
+	     void (*fn)(int id, const char *arg, void *ctx), void *ctx)
+{
+	const char *arg;
+	int n = 0, id;
+
+	while ((id = opt_next(st, &arg)) || (operands && st->ind < st->argc))
+		if (id > 1)
+			fn(id, arg, ctx);
+		else
+			cg_group_add(g, &n, id ? (char *)arg :
+				     st->argv[st->ind++]);
+	if (!n)
+		die_usage("no group given");
+	return n;
 }
 
 char *cg_path_dir(char *buf, const char *path, int h)

@@ -113,6 +113,13 @@ unsigned cg_ctrls_hiers(const char *ctrls);
 #define CG_GROUPS_MAX 64
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
 
+/* the options of st: each -g (the applet's id 1), and each operand too if
+ * operands is set, is a group added to g, all before any is acted on; fn
+ * gets the other ids. The number of groups; dies without one. */
+struct optstate;
+int cg_parse(struct optstate *st, struct cg_group *g, int operands,
+	     void (*fn)(int id, const char *arg, void *ctx), void *ctx);
+
 /* the directory of the group PATH in hierarchy h (a PATH alone names a
  * group in every hierarchy: cgset, cgget; a cg_group has its path), in buf
  * of PATH_MAX, or die */
