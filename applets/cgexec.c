@@ -71,7 +71,6 @@ static void place_limit(struct cgexec *c, struct cg_knob *l)
 {
 	int i;
 
-	l->val = cg_knob_arg(l->knob, &l->h);
 	for (i = 0; i < c->ng && !(c->g[i].hiers >> l->h & 1); i++)
 		;
 	if (i == c->ng)
@@ -83,11 +82,8 @@ static void limit(int id, const char *arg, void *ctx)
 {
 	struct cgexec *c = ctx;
 
-	if (id != O_LIMIT)
-		return;
-	if (c->nl == CG_KNOBS_MAX)
-		die_usage("too many knobs");
-	c->lim[c->nl++].knob = (char *)arg;
+	if (id == O_LIMIT)
+		cg_knob_add(c->lim, &c->nl, (char *)arg);
 }
 
 static void parse(struct cgexec *c, int argc, char **argv)

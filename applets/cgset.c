@@ -145,11 +145,7 @@ int cgset_main(int argc, char **argv)
 			src = arg;
 			continue;
 		}
-		if (c->nk == CG_KNOBS_MAX)
-			die_usage("too many knobs");
-		c->k[c->nk].knob = (char *)arg;
-		c->k[c->nk].val = cg_knob_arg((char *)arg, &c->k[c->nk].h);
-		c->nk++;
+		cg_knob_add(c->k, &c->nk, (char *)arg);
 	}
 	opt_conflicts(&st, conflicts);
 	c->paths = argv + st.ind;

@@ -62,15 +62,18 @@ int cg_knob_hier(const char *knob)
 	return cg_xctrl_hier(ctrl);
 }
 
-char *cg_knob_arg(char *arg, int *h)
-{
-	char *eq = strchr(arg, '=');
 
-	if (!eq)
+void cg_knob_add(struct cg_knob k[CG_KNOBS_MAX], int *n, char *arg)
+{
+	if (*n == CG_KNOBS_MAX)
+		die_usage("too many knobs");
+	k += (*n)++;
+	k->knob = arg;
+	k->val = strchr(arg, '=');
+	if (!k->val)
 		die_usage("invalid knob '", arg, "': expected KNOB=VALUE");
-	*eq = 0;
-	*h = cg_knob_hier(arg);
-	return eq + 1;
+	*k->val++ = 0;
+	k->h = cg_knob_hier(arg);
 }
 
 void cg_knob_error(const char *dir, const char *knob)
