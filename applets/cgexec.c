@@ -273,7 +273,8 @@ int cgexec_main(int argc, char **argv)
 	/* groups we made must be left empty to be removed: remember where we
 	 * are, to come back if moving into a later group fails */
 	if (cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
-		     !cg_save(saved, sizeof(saved)) ? saved : NULL)) {
+		     file_read("/proc/self/cgroup", saved, sizeof(saved)) >= 0 ?
+		     saved : NULL)) {
 		cg_undo(c->g, c->ng);
 		return 1;
 	}

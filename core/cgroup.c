@@ -326,11 +326,6 @@ int cg_join_like(pid_t target, pid_t pid)
 	return -1;
 }
 
-int cg_save(char *buf, size_t size)
-{
-	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
-}
-
 int cg_xctrl_hier(const char *ctrl)
 {
 	int h = cg_ctrl_hier(ctrl, strlen(ctrl));

@@ -85,8 +85,6 @@ int cg_attach(const char *dir, pid_t pid);
  */
 int cg_join_like(pid_t target, pid_t pid);
 
-/* a copy of /proc/self/cgroup, for cg_enter to come back to: 0, or -1 */
-int cg_save(char *buf, size_t size);
 
 /*
  * A group as the applets take it: CONTROLLERS:PATH, where CONTROLLERS is a
@@ -142,9 +140,9 @@ int cg_prepare(struct cg_group *g, int n, int create);
 void cg_undo(struct cg_group *g, int n);
 
 /* move pid (0: ourselves) into the n groups g in each of their hierarchies:
- * 0, or -1 with a message printed. When a move fails and saved is what
- * cg_save gave (it is changed), pid goes back to those groups in the
- * hierarchies it had left. */
+ * 0, or -1 with a message printed. When a move fails and saved is a copy
+ * of /proc/self/cgroup from before (it is changed), pid goes back to those
+ * groups in the hierarchies it had left. */
 int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 
 /* remove the n groups g in each of their hierarchies (with their subgroups
