@@ -17,9 +17,9 @@
 //config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
 //config:	   -t <uid>:<gid>            owner of the files taking pids
 //config:	   -a <uid>:<gid>            owner of the rest
-//config:	   -d, --dperm <mode>        mode of the directory (octal)
 //config:	   -s, --tperm <mode>        mode of the files taking pids
 //config:	   -f, --fperm <mode>        mode of the rest
+//config:	   -d, --dperm <mode>        mode of the directory (octal)
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
