@@ -75,18 +75,18 @@ struct cgget {
 
 /* "name: value", the lines of a value after the first indented by a tab,
  * empty ones left out */
-static void print(struct cgget *c, const char *name, int len)
+static void print(struct cgget *c, const char *name)
 {
-	const char *s, *end = c->val + len;
+	const char *s;
 
 	if (!OPT_SEEN(c, O_VALUES)) {
 		out_str(name);
 		out_str(": ");
 	}
-	for (s = c->val; s < end; s++)
+	for (s = c->val; *s; s++)
 		if (*s != '\n')
 			out_char(*s);
-		else if (s + 1 < end && s[1] != '\n')
+		else if (s[1] && s[1] != '\n')
 			out_str("\n\t");
 	out_char('\n');
 }
@@ -94,16 +94,15 @@ static void print(struct cgget *c, const char *name, int len)
 static void knob(struct cgget *c, const char *path, const char *name)
 {
 	char dir[PATH_MAX];
-	int h = cg_knob_hier(name), n;
+	int h = cg_knob_hier(name);
 
-	n = cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
-			sizeof(c->val));
-	if (n < 0) {
+	if (cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
+			sizeof(c->val)) < 0) {
 		cg_knob_error(dir, name);
 		out_close();
 		exit(1);
 	}
-	print(c, name, n);
+	print(c, name);
 }
 
 struct listing {
@@ -116,15 +115,13 @@ struct listing {
 static int list_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct listing *l = ctx;
-	int n;
 
 	if (type != DT_REG || strncmp(name, l->ctrl, l->n) || name[l->n] != '.')
 		return 0;
-	n = cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val));
 	/* a knob we may not read (memory.force_empty) shows empty */
-	if (n < 0)
-		l->c->val[n = 0] = 0;
-	print(l->c, name, n);
+	if (cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val)) < 0)
+		l->c->val[0] = 0;
+	print(l->c, name);
 	return 0;
 }
 
