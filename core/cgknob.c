@@ -264,7 +264,7 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 		errno = EINVAL;
 		return -1;
 	}
-	return strlen(buf);
+	return 0;
 }
 
 /* the directory of cg_knobs_set's knobs (see CT_COLD) */

@@ -27,7 +27,7 @@ int cg_knob_hier(const char *knob);
 int cg_knob_set(const char *dir, int h, const char *knob, const char *value);
 
 /* read knob of the group at dir, of hierarchy h, without its last newline,
- * into buf: its length, or -1 with errno (ENOENT: no such knob or group) */
+ * into buf: 0 or more, or -1 with errno (ENOENT: no such knob or group) */
 int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 		size_t size);
 
