@@ -13,8 +13,8 @@
 //config:	  Move processes into cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
-//config:	   --sticky, --cancel-sticky accepted, no effect
+//config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
+//config:	   --sticky, --cancel-sticky no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -52,6 +52,11 @@ static pid_t pid_arg(const char *s)
 	return pid;
 }
 
+/* --sticky and --cancel-sticky: accepted, nothing to do */
+static void none(int id, const char *arg, void *ctx)
+{
+}
+
 /* see CT_COLD */
 struct cg_group cgclassify_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -59,16 +64,11 @@ int cgclassify_main(int argc, char **argv)
 {
 	struct optstate st;
 	struct cg_group *g = cgclassify_groups;
-	const char *arg;
-	int n = 0, i, k, id, status = 0;
+	int n, k, status = 0;
 
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg)))
-		if (id == O_GROUP)
-			cg_group_add(g, &n, (char *)arg);
+	n = cg_parse(&st, g, 0, none, NULL);
 	opt_conflicts(&st, conflicts);
-	if (!n)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
 	if (st.ind == argc)
 		die_usage("no process given");
 	/* every process must exist before any is moved */
@@ -77,8 +77,7 @@ int cgclassify_main(int argc, char **argv)
 	if (cg_prepare(g, n, 0))
 		return 1;
 	for (k = st.ind; k < argc; k++)
-		for (i = 0; i < n; i++)
-			if (cg_enter(&g[i], 1, pid_arg(argv[k])))
-				status = 1;
+		if (cg_enter(g, n, pid_arg(argv[k]), NULL))
+			status = 1;
 	return status;
 }

@@ -14,12 +14,12 @@
 //config:	  Create cgroups and their parents.
 //config:
 //config:	  Options:
-//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
+//config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
 //config:	   -t <uid>:<gid>            owner of the files taking pids
 //config:	   -a <uid>:<gid>            owner of the rest
-//config:	   -d, --dperm <mode>        mode of the directory (octal)
 //config:	   -s, --tperm <mode>        mode of the files taking pids
-//config:	   -f, --fperm <mode>        mode of the other files
+//config:	   -f, --fperm <mode>        mode of the rest
+//config:	   -d, --dperm <mode>        mode of the directory (octal)
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -34,10 +34,12 @@
 
 #include "ctbox.h"
 #include "cgroup.h"
+#include "file.h"
 #include "msg.h"
 #include "opt.h"
 #include "parse.h"
 #include "passwd.h"
+#include "str.h"
 
 /* in the order of struct cgcreate's owners */
 enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_TPERM, O_FPERM, O_DPERM };
@@ -62,7 +64,7 @@ struct owner {
 struct cgcreate {
 	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[3];
-	int ng, fd;
+	int ng;
 };
 
 /* UID:GID, each a number or a name, either may be left out */
@@ -80,54 +82,44 @@ static void ids(struct owner *o, char *s)
 
 static int task_file(const char *name)
 {
-	return !strcmp(name, "cgroup.procs") || !strcmp(name, "tasks") ||
-	       !strcmp(name, "cgroup.threads");
+	return str_in_list("cgroup.procs,tasks,cgroup.threads", name,
+			   strlen(name));
 }
 
 static int fix(const struct owner *o, int fd, const char *name)
 {
+	/* the system calls: musl's fchmodat carries a fallback for
+	 * AT_SYMLINK_NOFOLLOW we do not need, and fchownat nothing more */
 	if ((o->uid != UNSET || o->gid != UNSET) &&
-	    fchownat(fd, name, o->uid, o->gid, AT_SYMLINK_NOFOLLOW))
+	    syscall(SYS_fchownat, fd, name, o->uid, o->gid,
+		    AT_SYMLINK_NOFOLLOW))
 		return -1;
-	/* musl's fchmodat carries a fallback for AT_SYMLINK_NOFOLLOW we do
-	 * not need */
 	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
 		return -1;
 	return 0;
 }
 
-static int fix_file(const char *name, int type, void *ctx)
+static int fix_file(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (type == DT_REG && fix(&c->own[!task_file(name)], c->fd, name)) {
+	if (type == DT_REG && fix(&c->own[!task_file(name)], dfd, name)) {
 		warn_errno("cannot set the owner or mode of ", name);
 		return 1;
 	}
 	return 0;
 }
 
-/* the owners and modes of a group, in each of its hierarchies */
-static int fix_group(struct cgcreate *c, struct cg_group *g)
+/* the owners and modes of a group in hierarchy h */
+static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	char path[PATH_MAX];
-	int h, r;
+	struct cgcreate *c = ctx;
 
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		cg_group_dir(path, g, h);
-		c->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (c->fd < 0 || fix(&c->own[2], c->fd, ".")) {
-			warn_errno("cannot set the owner or mode of ", path);
-			return -1;
-		}
-		r = cg_list(path, fix_file, c);
-		close(c->fd);
-		if (r)
-			return -1;
+	if (fix(&c->own[2], AT_FDCWD, dir)) {
+		warn_errno("cannot set the owner or mode of ", dir);
+		return -1;
 	}
-	return 0;
+	return file_dir(dir, fix_file, c);
 }
 
 static unsigned mode(const char *s)
@@ -135,25 +127,23 @@ static unsigned mode(const char *s)
 	return xparse_u64(s, 8, 07777, "mode");
 }
 
+static void option(int id, const char *arg, void *ctx)
+{
+	struct cgcreate *c = ctx;
+
+	if (id >= O_TPERM)
+		c->own[id - O_TPERM].mode = mode(arg);
+	else
+		ids(&c->own[id - O_TASKS], (char *)arg);
+}
+
 static void parse(struct cgcreate *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
-	int id;
 
 	memset(c->own, 0xff, sizeof(c->own));
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
-		if (id >= O_TPERM)
-			c->own[id - O_TPERM].mode = mode(arg);
-		else if (id >= O_TASKS)
-			ids(&c->own[id - O_TASKS], (char *)arg);
-		else
-			cg_group_add(c->g, &c->ng,
-				     id ? (char *)arg : argv[st.ind++]);
-	}
-	if (!c->ng)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
+	c->ng = cg_parse(&st, c->g, 1, option, c);
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;
 	c->own[2].gid = c->own[1].gid;
@@ -165,16 +155,14 @@ struct cgcreate cgcreate_state CT_COLD;
 int cgcreate_main(int argc, char **argv)
 {
 	struct cgcreate *c = &cgcreate_state;
-	int i;
 
 	parse(c, argc, argv);
 	if (cg_prepare(c->g, c->ng, 1))
 		return 1;
-	for (i = 0; i < c->ng; i++)
-		if (fix_group(c, &c->g[i])) {
-			/* all of them, or none */
-			cg_undo(c->g, c->ng);
-			return 1;
-		}
+	if (cg_each(c->g, c->ng, fix_group, c)) {
+		/* all of them, or none */
+		cg_undo(c->g, c->ng);
+		return 1;
+	}
 	return 0;
 }

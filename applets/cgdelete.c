@@ -10,10 +10,10 @@
 //config:	  Usage:
 //config:	   cgdelete [-r] [[-g] <ctrls>:<path>]...
 //config:
-//config:	  Remove cgroups; their processes move to the parent.
+//config:	  Remove cgroups, moving their processes up.
 //config:
 //config:	  Options:
-//config:	   -r, --recursive           remove the subgroups too
+//config:	   -r, --recursive           remove subgroups too
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -33,6 +33,11 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
+/* -r: read from the parser's bits */
+static void none(int id, const char *arg, void *ctx)
+{
+}
+
 /* see CT_COLD */
 struct cg_group cgdelete_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -40,25 +45,10 @@ int cgdelete_main(int argc, char **argv)
 {
 	struct optstate st;
 	struct cg_group *g = cgdelete_groups;
-	const char *arg;
-	int n = 0, i, id, status = 0;
+	int n;
 
 	opt_init(&st, opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
-	for (;;) {
-		id = opt_next(&st, &arg);
-		if (!id && st.ind == argc)
-			break;
-		if (!id)
-			arg = argv[st.ind++];
-		else if (id != O_GROUP)
-			continue;
-		cg_group_add(g, &n, (char *)arg);
-	}
-	if (!n)
-		die_usage("no group given");
-	for (i = 0; i < n; i++)
-		if (cg_delete(&g[i], OPT_SEEN(&st, O_REC)))
-			status = 1;
-	return status;
+	n = cg_parse(&st, g, 1, none, NULL);
+	return -cg_delete(g, n, OPT_SEEN(&st, O_REC));
 }

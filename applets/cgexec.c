@@ -14,12 +14,12 @@
 //config:	  Run a program in cgroups.
 //config:
 //config:	  Options:
-//config:	   -g <ctrls>:<path>         a group; <ctrls> is a,b or '*' or empty (v2)
-//config:	   -l, --limit <knob>=<val>  set a knob first (v1/v2 names translated)
-//config:	   --create                  create the missing groups
-//config:	   --wait                    fork, wait, say how the program ended
-//config:	   --rm                      with --wait: remove the groups after
-//config:	   --sticky                  accepted, no effect
+//config:	   -g <ctrls>:<path>         group; <ctrls>: a,b or '*', or none for v2
+//config:	   -l, --limit <knob>=<val>  set a knob first, v1 or v2 name
+//config:	   --create                  create missing groups
+//config:	   --wait                    fork, wait, tell how it ended
+//config:	   --rm                      with --wait, remove the groups
+//config:	   --sticky                  no effect
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -55,17 +55,11 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-#define LIMITS_MAX 32
-
-struct limit {
-	char *knob, *value;
-	unsigned char group, hier;
-};
-
 struct cgexec {
 	struct cg_group g[CG_GROUPS_MAX];
-	struct limit lim[LIMITS_MAX];
-	int ng, nl, create, wait, rm;
+	struct cg_knob lim[CG_KNOBS_MAX];
+	int ng, nl;
+	unsigned long long seen;	/* the options given */
 	char **argv;
 };
 
@@ -73,43 +67,35 @@ struct cgexec {
 
 /* KNOB=VALUE goes to the group that has the knob's controller, wherever
  * -l stands among the -g */
-static void place_limit(struct cgexec *c, struct limit *l)
+static void place_limit(struct cgexec *c, struct cg_knob *l)
 {
-	char *arg = l->knob;
-	int h, i;
+	int i;
 
-	l->value = cg_knob_arg(arg, &h);
-	for (i = 0; i < c->ng && !(c->g[i].hiers >> h & 1); i++)
+	for (i = 0; i < c->ng && !(c->g[i].hiers >> l->h & 1); i++)
 		;
 	if (i == c->ng)
-		die_usage("no group has the controller of ", arg,
-			  ": add -g CONTROLLER:PATH");
-	l->group = i;
-	l->hier = h;
+		die_usage("no group has the controller of ", l->knob);
+	l->path = c->g[i].path;
+}
+
+static void limit(int id, const char *arg, void *ctx)
+{
+	struct cgexec *c = ctx;
+
+	if (id == O_LIMIT)
+		cg_knob_add(c->lim, &c->nl, (char *)arg);
 }
 
 static void parse(struct cgexec *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
 	int id;
 
 	opt_init(&st, opts, argc, argv);
-	while ((id = opt_next(&st, &arg))) {
-		if (id == O_GROUP)
-			cg_group_add(c->g, &c->ng, (char *)arg);
-		else if (id == O_LIMIT && c->nl == LIMITS_MAX)
-			die_usage("too many limits");
-		else if (id == O_LIMIT)
-			c->lim[c->nl++].knob = (char *)arg;
-	}
-	c->create = OPT_SEEN(&st, O_CREATE);
-	c->wait = OPT_SEEN(&st, O_WAIT);
-	c->rm = OPT_SEEN(&st, O_RM);
-	if (c->rm && !c->wait)
+	c->ng = cg_parse(&st, c->g, 0, limit, c);
+	c->seen = st.seen;
+	if (OPT_SEEN(&st, O_RM) && !OPT_SEEN(&st, O_WAIT))
 		die_usage("--rm needs --wait");
-	if (!c->ng)
-		die_usage("no group given (-g CONTROLLERS:PATH)");
 	for (id = 0; id < c->nl; id++)
 		place_limit(c, &c->lim[id]);
 	if (!argv[st.ind])
@@ -121,17 +107,12 @@ static void parse(struct cgexec *c, int argc, char **argv)
 
 static int prepare(struct cgexec *c)
 {
-	char dir[PATH_MAX];
-	struct limit *l;
-
-	if (cg_prepare(c->g, c->ng, c->create))
+	if (cg_prepare(c->g, c->ng, OPT_SEEN(c, O_CREATE)))
 		return -1;
-	for (l = c->lim; l < c->lim + c->nl; l++)
-		if (cg_knob_set(cg_group_dir(dir, &c->g[l->group], l->hier),
-				l->hier, l->knob, l->value)) {
-			cg_undo(c->g, c->ng);
-			return -1;
-		}
+	if (cg_knobs_set(c->lim, c->nl)) {
+		cg_undo(c->g, c->ng);
+		return -1;
+	}
 	return 0;
 }
 
@@ -169,36 +150,31 @@ static void watch(struct cgexec *c, struct memwatch *m)
 		if (c->g[i].hiers >> h & 1) {
 			m->h = h;
 			m->v2 = cg_layout()->h[h].v2;
-			cg_group_dir(m->dir, &c->g[i], h);
+			cg_path_dir(m->dir, c->g[i].path, h);
 			m->ooms = oom_kills(m);
 			return;
 		}
 }
 
-/* 4194304 as "4M", 1572864 as "1.5M" */
-static char *human(char *buf, const char *bytes)
+/* 4194304 as "4M", 1572864 as "1.5M" (a tenth cut, not rounded) */
+static const char *human(char *buf, const char *bytes)
 {
-	static const char units[] = "KMGT";
-	unsigned long long v, scale = 1;
+	unsigned long long v;
 	char *p;
-	int i = -1, tenth;
+	int i = 0, tenth;
 
 	if (parse_u64(bytes, 10, ~0ULL, &v))
-		return strcpy(buf, bytes);
-	while (i < 3 && v >= scale * 1024) {
-		scale *= 1024;
+		return bytes;
+	while (i < 4 && v >> 10 * (i + 1))
 		i++;
-	}
-	str_utoa(buf, v / scale);
-	p = buf + strlen(buf);
-	tenth = v % scale * 10 / scale;
+	p = strchr(str_utoa(buf, v >> 10 * i), 0);
+	tenth = (v & ((1ULL << 10 * i) - 1)) * 10 >> 10 * i;
 	if (tenth) {
 		*p++ = '.';
 		*p++ = '0' + tenth;
 	}
-	if (i >= 0)
-		*p++ = units[i];
-	*p = 0;
+	p[0] = "\0KMGT"[i];
+	p[1] = 0;
 	return buf;
 }
 
@@ -216,23 +192,28 @@ static const char *notes(const struct memwatch *m, const char *what,
 			ooms ? " OOM kills" : "", ")");
 }
 
+/* how the program ended: killed by the OOM killer (when the group's limit
+ * can be read), by a signal, or its exit status */
 static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	const char *name = signal_name(sig), *limit = "";
+	const char *how = sig ? "killed by signal " : "exited with status ";
+	const char *what = signal_name(sig), *note = "";
 	char num[24], buf[128];
 
+	if (!sig || !what)
+		what = str_utoa(num, sig ? sig : WEXITSTATUS(st));
 	if (sig == SIGKILL && ooms)
-		limit = notes(m, "limit ", "memory.max", 0, buf);
-	if (*limit)
-		warn("program killed by the OOM killer", limit);
-	else
-		warn("program ", sig ? "killed by signal " :
-		     "exited with status ", sig && name ? name :
-		     str_utoa(num, sig ? sig : WEXITSTATUS(st)),
-		     notes(m, "peak ", m->v2 ? "memory.peak" :
-			   "memory.max_usage_in_bytes", ooms, buf));
+		note = notes(m, "limit ", "memory.max", 0, buf);
+	if (*note) {
+		how = "killed by the OOM killer";
+		what = "";
+	} else {
+		note = notes(m, "peak ", m->v2 ? "memory.peak" :
+			     "memory.max_usage_in_bytes", ooms, buf);
+	}
+	warn("program ", how, what, note);
 }
 
 /*
@@ -244,13 +225,13 @@ static _Noreturn void run_wait(struct cgexec *c)
 {
 	struct memwatch m;
 	sigset_t old;
-	int p[2], st, i;
+	int p[2], st;
 	pid_t pid;
 	char go;
 
 	watch(c, &m);
 	if (sys_pipe2(p, O_CLOEXEC))
-		die_errno("pipe failed");
+		die_errno("cannot start the program");
 	proc_block(0, &old);
 	if (!(pid = proc_fork())) {
 		proc_restore(&old);
@@ -260,7 +241,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 		proc_exec(c->argv);
 	}
 	close(p[0]);
-	if (cg_enter(c->g, c->ng, pid)) {
+	if (cg_enter(c->g, c->ng, pid, NULL)) {
 		close(p[1]);
 		proc_wait(pid, 0);
 		cg_undo(c->g, c->ng);
@@ -271,8 +252,8 @@ static _Noreturn void run_wait(struct cgexec *c)
 	close(p[1]);
 	st = proc_wait(pid, 0);
 	report(&m, st);
-	for (i = 0; c->rm && i < c->ng; i++)
-		cg_delete(&c->g[i], 0);
+	if (OPT_SEEN(c, O_RM))
+		cg_delete(c->g, c->ng, 0);
 	proc_relay(st);
 }
 
@@ -283,25 +264,18 @@ int cgexec_main(int argc, char **argv)
 {
 	struct cgexec *c = &cgexec_state;
 	char saved[4096];
-	unsigned moved = 0;
-	int i;
 
 	parse(c, argc, argv);
 	if (prepare(c))
 		return 1;
-	if (c->wait)
+	if (OPT_SEEN(c, O_WAIT))
 		run_wait(c);
 	/* groups we made must be left empty to be removed: remember where we
 	 * are, to come back if moving into a later group fails */
-	if (c->create && cg_save(saved, sizeof(saved)))
-		saved[0] = 0;
-	if (cg_enter(c->g, c->ng, 0)) {
-		for (i = 0; c->create && i < c->ng; i++)
-			moved |= c->g[i].entered;
-		if (c->create) {
-			cg_restore(saved, 0, moved);
-			cg_undo(c->g, c->ng);
-		}
+	if (cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
+		     file_read("/proc/self/cgroup", saved, sizeof(saved)) >= 0 ?
+		     saved : NULL)) {
+		cg_undo(c->g, c->ng);
 		return 1;
 	}
 	proc_exec(c->argv);

@@ -9,19 +9,19 @@
 //config:	select CORE_CGKNOB
 //config:	help
 //config:	  Usage:
-//config:	   cgget [-nv] [-r <knob>]... [-g <ctrls>] [-a] <path>...
+//config:	   cgget [options] <path>...
 //config:	   cgget [-nv] -g <ctrls>:<path>...
 //config:	   cgget -m
 //config:
-//config:	  Print knobs of cgroups (all by default).
+//config:	  Print knobs of cgroups, all by default.
 //config:
 //config:	  Options:
-//config:	   -r, --variable <knob>     this knob (v1/v2 names translated)
-//config:	   -g <ctrls>[:<path>]       the knobs of these controllers
+//config:	   -r, --variable <knob>     this knob, v1 or v2 name
+//config:	   -g <ctrls>[:<path>]       knobs of these controllers
 //config:	   -a, --all                 of every controller
 //config:	   -n                        no group names
 //config:	   -v, --values-only         no knob names
-//config:	   -m                        the layout: legacy, unified or hybrid
+//config:	   -m                        the layout: legacy, unified, hybrid
 //config:
 //config:	   -h, --help                display this help
 //config:	   -V, --version             display version
@@ -35,6 +35,7 @@
 #include "ctbox.h"
 #include "cgknob.h"
 #include "cgroup.h"
+#include "file.h"
 #include "msg.h"
 #include "opt.h"
 #include "out.h"
@@ -67,24 +68,25 @@ struct cgget {
 	const char *knob[KNOBS_MAX];
 	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
 	struct group grp[GROUPS_MAX];
-	int nk, ng, heads, names, found;
+	int nk, ng, found;
+	unsigned long long seen;	/* the options given */
 	char val[16384];
 };
 
 /* "name: value", the lines of a value after the first indented by a tab,
  * empty ones left out */
-static void print(struct cgget *c, const char *name, int len)
+static void print(struct cgget *c, const char *name)
 {
-	const char *s, *end = c->val + len;
+	const char *s;
 
-	if (c->names) {
+	if (!OPT_SEEN(c, O_VALUES)) {
 		out_str(name);
 		out_str(": ");
 	}
-	for (s = c->val; s < end; s++)
+	for (s = c->val; *s; s++)
 		if (*s != '\n')
 			out_char(*s);
-		else if (s + 1 < end && s[1] != '\n')
+		else if (s[1] && s[1] != '\n')
 			out_str("\n\t");
 	out_char('\n');
 }
@@ -92,35 +94,15 @@ static void print(struct cgget *c, const char *name, int len)
 static void knob(struct cgget *c, const char *path, const char *name)
 {
 	char dir[PATH_MAX];
-	int h = cg_knob_hier(name), n;
+	int h = cg_knob_hier(name);
 
-	n = cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
-			sizeof(c->val));
-	if (n < 0) {
+	if (cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
+			sizeof(c->val)) < 0) {
 		cg_knob_error(dir, name);
 		out_close();
 		exit(1);
 	}
-	print(c, name, n);
-}
-
-/* -r: the knobs of each controller together, controllers in the order of
- * their first knob, as libcgroup prints them */
-static void knobs(struct cgget *c, const char *path)
-{
-	unsigned done = 0;
-	int i, j;
-	size_t n;
-
-	for (i = 0; i < c->nk; i++) {
-		n = strchr(c->knob[i], '.') - c->knob[i] + 1;
-		for (j = i; j < c->nk; j++)
-			if (!(done >> j & 1) &&
-			    !strncmp(c->knob[j], c->knob[i], n)) {
-				done |= 1u << j;
-				knob(c, path, c->knob[j]);
-			}
-	}
+	print(c, name);
 }
 
 struct listing {
@@ -130,18 +112,16 @@ struct listing {
 	int h;
 };
 
-static int list_one(const char *name, int type, void *ctx)
+static int list_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct listing *l = ctx;
-	int n;
 
 	if (type != DT_REG || strncmp(name, l->ctrl, l->n) || name[l->n] != '.')
 		return 0;
-	n = cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val));
 	/* a knob we may not read (memory.force_empty) shows empty */
-	if (n < 0)
-		l->c->val[n = 0] = 0;
-	print(l->c, name, n);
+	if (cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val)) < 0)
+		l->c->val[0] = 0;
+	print(l->c, name);
 	return 0;
 }
 
@@ -156,7 +136,7 @@ static void controllers(struct cgget *c, char *path, const char *ctrls)
 		l.ctrl = ctrls;
 		l.h = cg_ctrl_hier(ctrls, l.n);
 		l.dir = cg_path_dir(dir, path, l.h);
-		if (!cg_list(dir, list_one, &l))
+		if (!file_dir(dir, list_one, &l))
 			c->found = 1;
 	}
 }
@@ -177,19 +157,21 @@ static void all(struct cgget *c, char *path)
 static int show(struct cgget *c, struct group *g)
 {
 	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
+	int i;
 
-	if (c->heads) {
+	if (!OPT_SEEN(c, O_NOHEAD)) {
 		out_str(g->path);
 		out_str(":\n");
 	}
 	c->found = 0;
 	if (c->nk)
-		knobs(c, g->path);
+		for (i = 0; i < c->nk; i++)
+			knob(c, g->path, c->knob[i]);
 	else if (ctrls && strcmp(ctrls, "*"))
 		controllers(c, g->path, ctrls);
 	else
 		all(c, g->path);
-	if (c->heads)
+	if (!OPT_SEEN(c, O_NOHEAD))
 		out_char('\n');
 	if (c->nk || c->found)
 		return 0;
@@ -215,6 +197,26 @@ static void add(struct cgget *c, char *arg, const char *ctrls)
 	c->grp[c->ng++] = (struct group){ arg, ctrls };
 }
 
+/* -r: the knobs of each controller together, controllers in the order of
+ * their first knob, as libcgroup prints them: after the last knob of its
+ * controller, if any */
+static void add_knob(struct cgget *c, const char *knob)
+{
+	size_t n;
+	int i;
+
+	if (c->nk == KNOBS_MAX)
+		die_usage("too many knobs");
+	cg_knob_hier(knob);
+	n = strchr(knob, '.') - knob + 1;
+	for (i = c->nk; i && strncmp(c->knob[i - 1], knob, n); i--)
+		;
+	if (!i)
+		i = c->nk;
+	memmove(&c->knob[i + 1], &c->knob[i], (c->nk++ - i) * sizeof(*c->knob));
+	c->knob[i] = knob;
+}
+
 static void parse(struct cgget *c, int argc, char **argv)
 {
 	struct optstate st;
@@ -229,10 +231,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 			add(c, argv[st.ind++], NULL);
 			ops++;
 		} else if (id == O_VAR) {
-			if (c->nk == KNOBS_MAX)
-				die_usage("too many knobs");
-			cg_knob_hier(arg);
-			c->knob[c->nk++] = arg;
+			add_knob(c, arg);
 		} else if (id == O_GROUP) {
 			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
 			if ((colon = strchr(arg, ':')))
@@ -248,12 +247,10 @@ static void parse(struct cgget *c, int argc, char **argv)
 	if (OPT_SEEN(&st, O_MODE))
 		exit(mode());
 	if (ops && c->ng > ops)
-		die_usage("give groups with -g CONTROLLERS:PATH or as paths,"
-			  " not both");
+		die_usage("give groups either with -g or as paths");
 	if (!c->ng)
 		die_usage("no group given");
-	c->heads = !OPT_SEEN(&st, O_NOHEAD);
-	c->names = !OPT_SEEN(&st, O_VALUES);
+	c->seen = st.seen;
 }
 
 /* see CT_COLD */

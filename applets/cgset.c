@@ -12,7 +12,7 @@
 //config:	   cgset -r <knob>=<val>... <path>...
 //config:	   cgset --copy-from <path> <path>...
 //config:
-//config:	  Set knobs of cgroups (v1/v2 names translated).
+//config:	  Set knobs of cgroups, v1 or v2 names.
 //config:
 //config:	  Options:
 //config:	   -r, --variable <knob>=<val>  set this knob
@@ -45,49 +45,11 @@ static const struct opt opts[] = {
 
 static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
 
-#define KNOBS_MAX 32
-#define SETS_MAX 64
-
 struct cgset {
-	char *knob[KNOBS_MAX], *value[KNOBS_MAX];
-	int hier[KNOBS_MAX], nk;
-	char old[SETS_MAX][64];		/* to undo the sets made */
+	struct cg_knob k[CG_KNOBS_MAX];	/* for each path, each knob */
 	char **paths;
-	int np;
+	int np, nk;
 };
-
-/* one knob of one group: set it, saving its value first; i is the knob
- * plus KNOBS_MAX times the group */
-static int set_one(struct cgset *c, int i, int undo)
-{
-	char dir[PATH_MAX];
-	int k = i % c->nk, h = c->hier[k];
-
-	cg_path_dir(dir, c->paths[i / c->nk], h);
-	if (undo)
-		return cg_knob_set(dir, h, c->knob[k], c->old[i]);
-	if (cg_knob_get(dir, h, c->knob[k], c->old[i], sizeof(c->old[i])) < 0)
-		c->old[i][0] = 0;
-	return cg_knob_set(dir, h, c->knob[k], c->value[k]);
-}
-
-/* every knob of every group, or none: what was set is set back */
-static int set_all(struct cgset *c)
-{
-	int i, n = c->nk * c->np;
-
-	if (n > SETS_MAX)
-		die_usage("too many knobs and groups");
-	for (i = 0; i < n; i++)
-		if (set_one(c, i, 0))
-			break;
-	if (i == n)
-		return 0;
-	while (i--)
-		if (c->old[i][0])
-			set_one(c, i, 1);
-	return 1;
-}
 
 struct copy {
 	const char *src;
@@ -119,7 +81,7 @@ static int counter(const char *name)
  * on another knob (v1's memory.limit_in_bytes must stay below
  * memory.memsw.limit_in_bytes): such knobs get a second pass.
  */
-static int copy_one(const char *name, int type, void *ctx)
+static int copy_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct copy *c = ctx;
 	char val[256], cur[256];
@@ -140,14 +102,16 @@ static int copy_group(const char *src, char *dst)
 {
 	struct copy cp = { src, dst, 0, 0 };
 
-	if (cg_list(src, copy_one, &cp) < 0)
-		return -1;
+	if (file_dir(src, copy_one, &cp) < 0) {
+		warn_errno("cannot read ", src);
+		return 1;
+	}
 	if (cp.failed) {
 		cp.pass = 1;
 		cp.failed = 0;
-		cg_list(src, copy_one, &cp);
+		file_dir(src, copy_one, &cp);
 	}
-	return -cp.failed;
+	return cp.failed;
 }
 
 static int copy_from(struct cgset *c, char *src)
@@ -158,13 +122,9 @@ static int copy_from(struct cgset *c, char *src)
 	for (h = 0; h < cg_xlayout()->n; h++) {
 		if (access(cg_path_dir(sdir, src, h), F_OK))
 			continue;
-		for (i = 0; i < c->np; i++) {
-			if (copy_group(sdir, cg_path_dir(ddir, c->paths[i],
-							 h))) {
-				warn("cannot copy ", sdir, " to ", ddir);
-				st = 1;
-			}
-		}
+		for (i = 0; i < c->np; i++)
+			st |= copy_group(sdir, cg_path_dir(ddir, c->paths[i],
+							   h));
 	}
 	return st;
 }
@@ -177,7 +137,7 @@ int cgset_main(int argc, char **argv)
 	struct cgset *c = &cgset_state;
 	struct optstate st;
 	const char *arg, *src = NULL;
-	int id;
+	int id, i;
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
@@ -185,16 +145,20 @@ int cgset_main(int argc, char **argv)
 			src = arg;
 			continue;
 		}
-		if (c->nk == KNOBS_MAX)
-			die_usage("too many knobs");
-		c->knob[c->nk] = (char *)arg;
-		c->value[c->nk] = cg_knob_arg((char *)arg, &c->hier[c->nk]);
-		c->nk++;
+		cg_knob_add(c->k, &c->nk, (char *)arg);
 	}
 	opt_conflicts(&st, conflicts);
 	c->paths = argv + st.ind;
 	c->np = argc - st.ind;
 	if (!c->np || (!c->nk && !src))
 		die_usage("nothing to set");
-	return src ? copy_from(c, (char *)src) : set_all(c);
+	if (src)
+		return copy_from(c, (char *)src);
+	if (c->nk * c->np > CG_KNOBS_MAX)
+		die_usage("too many knobs and groups");
+	for (i = 0; i < c->nk * c->np; i++) {
+		c->k[i] = c->k[i % c->nk];
+		c->k[i].path = c->paths[i / c->nk];
+	}
+	return -cg_knobs_set(c->k, i);
 }

@@ -13,56 +13,66 @@
 #include "parse.h"
 #include "str.h"
 
-enum { K_SIZE, K_MAX, K_SWAP, K_QUOTA, K_PERIOD, K_WEIGHT };
+/* in the order of names */
+enum { K_SIZE, K_SWAP, K_MAX, K_QUOTA, K_PERIOD, K_WEIGHT };
 
-static const struct knob {
-	const char *v2, *v1;
-	unsigned char kind;
-} knobs[] = {
-	{ "memory.max", "memory.limit_in_bytes", K_SIZE },
-	{ "memory.swap.max", "memory.memsw.limit_in_bytes", K_SWAP },
-	{ "pids.max", "pids.max", K_MAX },
-	{ "cpu.max", "cpu.cfs_quota_us", K_QUOTA },
-	{ "cpu.max", "cpu.cfs_period_us", K_PERIOD },
-	{ "cpu.weight", "cpu.shares", K_WEIGHT },
+/* of each kind its v2 name, then its v1 name */
+static const char *const names[] = {
+	"memory.max", "memory.limit_in_bytes",
+	"memory.swap.max", "memory.memsw.limit_in_bytes",
+	"pids.max", "pids.max",
+	"cpu.max", "cpu.cfs_quota_us",
+	"cpu.max", "cpu.cfs_period_us",
+	"cpu.weight", "cpu.shares",
 };
 
 #define UNLIMITED (~0ULL)
 
-/* the entry of a knob, and whether it was named by its v2 name */
-static const struct knob *lookup(const char *name, int *asv2)
+/* the name of kind k in v2 or v1 */
+static const char *name(int k, int v2)
+{
+	return names[2 * k + !v2];
+}
+
+/* the kind of a knob, and whether it was named by its v2 name; -1 */
+static int lookup(const char *knob, int *asv2)
 {
 	unsigned i;
 
-	for (i = 0; i < ARRAY_SIZE(knobs); i++) {
-		*asv2 = !strcmp(name, knobs[i].v2);
-		if (*asv2 || !strcmp(name, knobs[i].v1))
-			return &knobs[i];
-	}
-	return NULL;
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(knob, names[i])) {
+			*asv2 = !(i & 1);
+			return i >> 1;
+		}
+	return -1;
 }
 
 int cg_knob_hier(const char *knob)
 {
 	const struct cg_layout *l = cg_xlayout();
-	const char *dot = strchr(knob, '.');
+	const char *k = knob;
+	char ctrl[64];
 
-	if (!dot || dot == knob)
+	/* k: after the controller, at the dot that must follow it */
+	str_item(&k, '.', ctrl, sizeof(ctrl));
+	if (*knob == '.' || !*k)
 		die("invalid knob '", knob, "': expected CONTROLLER.NAME");
-	if (!strncmp(knob, "cgroup.", 7))
+	if (!strcmp(ctrl, "cgroup"))
 		return l->v2 >= 0 ? l->v2 : 0;
-	return cg_xctrl_hier(knob, dot - knob);
+	return cg_xctrl_hier(ctrl);
 }
 
-char *cg_knob_arg(char *arg, int *h)
+void cg_knob_add(struct cg_knob k[CG_KNOBS_MAX], int *n, char *arg)
 {
-	char *eq = strchr(arg, '=');
-
-	if (!eq)
+	if (*n == CG_KNOBS_MAX)
+		die_usage("too many knobs");
+	k += (*n)++;
+	k->knob = arg;
+	k->val = strchr(arg, '=');
+	if (!k->val)
 		die_usage("invalid knob '", arg, "': expected KNOB=VALUE");
-	*eq = 0;
-	*h = cg_knob_hier(arg);
-	return eq + 1;
+	*k->val++ = 0;
+	k->h = cg_knob_hier(arg);
 }
 
 void cg_knob_error(const char *dir, const char *knob)
@@ -112,13 +122,13 @@ static int number(const char *s, unsigned long long *v)
  * swap alone, v1's memsw memory and swap: the group's memory limit (mem,
  * read from dir) is taken away or added. NULL if val is no such value.
  */
-static char *convert(const struct knob *k, const char *dir, const char *val,
+static char *convert(int k, const char *dir, const char *val,
 		     int from_v2, int to_v2, char *out)
 {
 	unsigned long long n, mem;
 	char buf[32];
 
-	if (k->kind == K_WEIGHT) {
+	if (k == K_WEIGHT) {
 		if (parse_u64(val, 10, from_v2 ? 10000 : 262144, &n) ||
 		    n < 2u - from_v2)
 			return NULL;
@@ -129,7 +139,7 @@ static char *convert(const struct knob *k, const char *dir, const char *val,
 	}
 	if (number(val, &n))
 		return NULL;
-	if (k->kind == K_SWAP && from_v2 != to_v2 && n != UNLIMITED) {
+	if (k == K_SWAP && from_v2 != to_v2 && n != UNLIMITED) {
 		/* the memory limit, under the name dir's version has */
 		if ((cg_get(dir, "memory.max", buf, sizeof(buf)) < 0 &&
 		     cg_get(dir, "memory.limit_in_bytes", buf, sizeof(buf)) < 0)
@@ -141,7 +151,8 @@ static char *convert(const struct knob *k, const char *dir, const char *val,
 			n = to_v2 ? (n > mem ? n - mem : 0) : n + mem;
 	}
 	if (n == UNLIMITED)
-		return strcpy(out, to_v2 || k->kind == K_MAX ? "max" : "-1");
+		return str_join(out, 24, to_v2 || k == K_MAX ? "max" :
+				"-1");
 	return str_utoa(out, n);
 }
 
@@ -171,7 +182,9 @@ static int cpu_v2(const char *dir, int kind, const char *val)
 		return -1;
 	}
 	*strchrnul(buf, ' ') = 0;
-	return set(dir, "cpu.max", str_join(cat, sizeof(cat), buf, " ", val));
+	if (!str_join(cat, sizeof(cat), buf, " ", val))
+		return bad("cpu.cfs_period_us", val);
+	return set(dir, "cpu.max", cat);
 }
 
 static int cpu_v1(const char *dir, const char *val)
@@ -200,16 +213,16 @@ static int cpu_v1(const char *dir, const char *val)
 int cg_knob_set(const char *dir, int h, const char *knob, const char *val)
 {
 	int v2 = cg_layout()->h[h].v2, asv2;
-	const struct knob *k = lookup(knob, &asv2);
+	int k = lookup(knob, &asv2);
 	char buf[24];
 
-	if (!k || (asv2 == v2 && k->kind >= K_QUOTA))
+	if (k < 0 || (asv2 == v2 && k >= K_QUOTA))
 		return set(dir, knob, val);
-	if (k->kind == K_QUOTA || k->kind == K_PERIOD)
-		return v2 ? cpu_v2(dir, k->kind, val) : cpu_v1(dir, val);
+	if (k == K_QUOTA || k == K_PERIOD)
+		return v2 ? cpu_v2(dir, k, val) : cpu_v1(dir, val);
 	if (!convert(k, dir, val, asv2, v2, buf))
 		return bad(knob, val);
-	return set(dir, v2 ? k->v2 : k->v1, buf);
+	return set(dir, name(k, v2), buf);
 }
 
 /* cpu.max read on v1, cpu.cfs_*_us read on v2 */
@@ -236,19 +249,44 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 		size_t size)
 {
 	int v2 = cg_layout()->h[h].v2, asv2;
-	const struct knob *k = lookup(knob, &asv2);
+	int k = lookup(knob, &asv2);
 	char val[32];
 
-	if (!k || asv2 == v2 || k->kind == K_MAX)
+	if (k < 0 || asv2 == v2 || k == K_MAX)
 		return cg_get(dir, knob, buf, size);
-	if (k->kind == K_QUOTA || k->kind == K_PERIOD) {
-		if (!cpu_get(dir, v2, k->kind, buf, size))
+	if (k == K_QUOTA || k == K_PERIOD) {
+		if (!cpu_get(dir, v2, k, buf, size))
 			return -1;
-	} else if (cg_get(dir, v2 ? k->v2 : k->v1, val, sizeof(val)) < 0) {
+	} else if (cg_get(dir, name(k, v2), val, sizeof(val)) < 0) {
 		return -1;
 	} else if (!convert(k, dir, val, v2, asv2, buf)) {
 		errno = EINVAL;
 		return -1;
 	}
-	return strlen(buf);
+	return 0;
+}
+
+/* the directory of cg_knobs_set's knobs (see CT_COLD) */
+char cgknob_dir[PATH_MAX] CT_COLD;
+
+/* each knob saves what it was on the stack, to set it back if a later one
+ * fails; the directory is shared, and made again for that */
+int cg_knobs_set(const struct cg_knob *k, int n)
+{
+	char *dir = cgknob_dir;
+	char old[64];
+
+	if (!n)
+		return 0;
+	cg_path_dir(dir, k->path, k->h);
+	if (cg_knob_get(dir, k->h, k->knob, old, sizeof(old)) < 0)
+		*old = 0;
+	if (cg_knob_set(dir, k->h, k->knob, k->val))
+		return -1;
+	if (!cg_knobs_set(k + 1, n - 1))
+		return 0;
+	if (*old)
+		cg_knob_set(cg_path_dir(dir, k->path, k->h), k->h, k->knob,
+			    old);
+	return -1;
 }

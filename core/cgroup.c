@@ -13,6 +13,7 @@
 #include "cgroup.h"
 #include "file.h"
 #include "msg.h"
+#include "opt.h"
 #include "str.h"
 
 static struct cg_layout layout;
@@ -165,27 +166,16 @@ const char *cg_v2_ctrls(void)
  * one of these first means it has none */
 int cg_has_ctrls(int h)
 {
-	static const char *const opts[] = {
-		"name=", "xattr", "clone_children", "release_agent=",
-		"favordynmods", NULL
-	};
-	const char *c = cg_layout()->h[h].ctrls;
-	int i;
+	static const char opts[] = "name=\0xattr\0clone_children\0"
+				   "release_agent=\0favordynmods\0";
+	const char *c = cg_layout()->h[h].ctrls, *o;
 
 	if (layout.h[h].v2)
 		return *cg_v2_ctrls() != 0;
-	for (i = 0; opts[i] && strncmp(c, opts[i], strlen(opts[i])); i++)
-		;
-	return !opts[i];
-}
-
-/* is the word w (n bytes) in the comma list? */
-static int has_word(const char *list, const char *w, size_t n)
-{
-	for (; list; list = strchr(list, ','), list += !!list)
-		if (!strncmp(list, w, n) && (list[n] == ',' || !list[n]))
-			return 1;
-	return 0;
+	for (o = opts; *o; o += strlen(o) + 1)
+		if (!strncmp(c, o, strlen(o)))
+			return 0;
+	return 1;
 }
 
 /* each controller is in one v1 hierarchy at most: any of a line of
@@ -195,7 +185,7 @@ static int v1_hier(const char *w, size_t n)
 	int i;
 
 	for (i = 0; n && i < cg_layout()->n; i++)
-		if (!layout.h[i].v2 && has_word(layout.h[i].ctrls, w, n))
+		if (!layout.h[i].v2 && str_in_list(layout.h[i].ctrls, w, n))
 			return i;
 	return -1;
 }
@@ -211,7 +201,7 @@ int cg_ctrl_hier(const char *ctrl, size_t n)
 {
 	int i = v1_hier(ctrl, n);
 
-	if (i < 0 && n && has_word(cg_v2_ctrls(), ctrl, n))
+	if (i < 0 && n && str_in_list(cg_v2_ctrls(), ctrl, n))
 		i = layout.v2;
 	return i;
 }
@@ -246,14 +236,20 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 	return str_join(buf, PATH_MAX, h->mnt, *path ? "/" : "", path);
 }
 
+/* arrays, not literals: in sections of their own, which the link keeps
+ * for nsenter's cg_attach without the strings of the code for groups that
+ * a literal's section may hold */
+static const char no_group[] = ": no such group";
+static const char v2_busy[] = ": cgroup v2 puts processes only in groups"
+	" that enable no controller for children (cgroup.subtree_control)";
+
 /* the kernel's refusals, in words */
 static const char *attach_why(int err, const char *dir)
 {
 	if (err == ENOENT && access(dir, F_OK))
-		return ": no such group";
+		return no_group;
 	if (err == EBUSY)
-		return ": cgroup v2 puts processes only in groups that enable"
-		       " no controller for children (cgroup.subtree_control)";
+		return v2_busy;
 	if (err == ENOSPC)
 		return ": set its cpuset.cpus and cpuset.mems first";
 	return NULL;
@@ -330,44 +326,20 @@ int cg_join_like(pid_t target, pid_t pid)
 	return -1;
 }
 
-int cg_save(char *buf, size_t size)
+int cg_xctrl_hier(const char *ctrl)
 {
-	return file_read("/proc/self/cgroup", buf, size) < 0 ? -1 : 0;
-}
+	int h = cg_ctrl_hier(ctrl, strlen(ctrl));
 
-int cg_restore(char *saved, pid_t pid, unsigned hiers)
-{
-	struct join j = { .pid = pid, .hiers = hiers };
-	char *line, *nl;
-
-	for (line = saved; *line; line = nl) {
-		nl = strchrnul(line, '\n');
-		if (*nl)
-			*nl++ = 0;
-		join_line(line, &j);
-	}
-	return j.failed;
-}
-
-int cg_xctrl_hier(const char *ctrl, size_t n)
-{
-	char name[64];
-	int h = cg_ctrl_hier(ctrl, n);
-
-	if (h < 0) {
-		n = n < sizeof(name) ? n : sizeof(name) - 1;
-		memcpy(name, ctrl, n);
-		name[n] = 0;
-		die("no cgroup hierarchy has the controller '", name, "'");
-	}
+	if (h < 0)
+		die("no cgroup hierarchy has the controller '", ctrl, "'");
 	return h;
 }
 
 unsigned cg_ctrls_hiers(const char *ctrls)
 {
 	const struct cg_layout *l = cg_xlayout();
+	char name[64];
 	unsigned m = 0;
-	size_t n;
 	int h;
 
 	if (!strcmp(ctrls, "*")) {
@@ -380,11 +352,14 @@ unsigned cg_ctrls_hiers(const char *ctrls)
 		die("no cgroup v2 hierarchy is mounted for ':PATH'");
 	if (!*ctrls)
 		return 1u << l->v2;
-	for (; *ctrls; ctrls += n + !!ctrls[n]) {
-		n = strchrnul(ctrls, ',') - ctrls;
-		m |= 1u << cg_xctrl_hier(ctrls, n);
-	}
+	while (str_item(&ctrls, ',', name, sizeof(name)))
+		m |= 1u << cg_xctrl_hier(name);
 	return m;
+}
+
+static int dir_ok(struct cg_group *g, int h, char *dir, void *ctx)
+{
+	return 0;
 }
 
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
@@ -400,13 +375,28 @@ void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
 	g += (*n)++;
 	g->ctrls = arg;
 	g->hiers = cg_ctrls_hiers(arg);
-	/* checked before anything is made */
-	if (cg_dotdot(path))
-		die("invalid group '", path,
-		    "': '..' would leave the hierarchy");
 	while (*path == '/')
 		path++;
 	g->path = path;
+	/* its directories, checked before anything is made */
+	cg_each(g, 1, dir_ok, NULL);
+}
+
+int cg_parse(struct optstate *st, struct cg_group *g, int operands,
+	     void (*fn)(int id, const char *arg, void *ctx), void *ctx)
+{
+	const char *arg;
+	int n = 0, id;
+
+	while ((id = opt_next(st, &arg)) || (operands && st->ind < st->argc))
+		if (id > 1)
+			fn(id, arg, ctx);
+		else
+			cg_group_add(g, &n, id ? (char *)arg :
+				     st->argv[st->ind++]);
+	if (!n)
+		die_usage("no group given");
+	return n;
 }
 
 char *cg_path_dir(char *buf, const char *path, int h)
@@ -415,54 +405,57 @@ char *cg_path_dir(char *buf, const char *path, int h)
 
 	if (cg_dir(buf, hi, path))
 		return buf;
-	if (errno != EXDEV)
-		die_errno("invalid group ", path);
-	if (cg_dotdot(path))
-		die("invalid group '", path,
-		    "': '..' would leave the hierarchy");
-	die("group ", path, " is outside the part of its hierarchy mounted"
-	    " at ", hi->mnt);
+	if (errno == EXDEV && !cg_dotdot(path))
+		die("group ", path, " is outside the part of its hierarchy"
+		    " mounted at ", hi->mnt);
+	/* a "..", or too long */
+	die_err(errno == EXDEV ? 0 : errno, "invalid group '", path, "'",
+		errno == EXDEV ? ": '..' would leave the hierarchy" : "");
 }
 
-char *cg_group_dir(char *buf, const struct cg_group *g, int h)
+int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 {
-	return cg_path_dir(buf, g->path, h);
+	char dir[PATH_MAX];
+	int i, h;
+
+	for (i = 0; i < n; i++)
+		for (h = 0; h < cg_layout()->n; h++)
+			if (g[i].hiers >> h & 1 &&
+			    fn(&g[i], h, cg_path_dir(dir, g[i].path, h), ctx))
+				return i + 1;
+	return 0;
 }
 
-/* "+memory +pids ": the controllers of g that v2 serves */
-static char *v2_want(char *buf, size_t size, const struct cg_group *g)
+/*
+ * "+memory +pids ": the controllers of g that v2 serves and dir/name does
+ * not list, in want of WANT_MAX; their number, or -1 if there are some and
+ * name cannot be read.
+ */
+#define WANT_MAX 128
+static int missing(char *want, const struct cg_group *g, const char *dir,
+		   const char *name)
 {
+	char cur[256], ctrl[64];
 	const char *c = g->ctrls;
 	size_t n, len = 0;
+	int r = cg_get(dir, name, cur, sizeof(cur)), k = 0;
 
-	if (c && !strcmp(c, "*"))
-		c = cg_v2_ctrls();
-	for (; c && *c; c += n + !!c[n]) {
-		n = strchrnul(c, ',') - c;
-		if (cg_ctrl_hier(c, n) != layout.v2 || len + n + 3 > size)
-			continue;
-		buf[len++] = '+';
-		memcpy(buf + len, c, n);
-		len += n;
-		buf[len++] = ' ';
-	}
-	buf[len] = 0;
-	return buf;
-}
-
-/* does dir/name list every controller of want? -1 if it cannot be read */
-static int lists(const char *dir, const char *name, const char *want)
-{
-	char cur[256];
-	size_t n;
-
-	if (cg_get(dir, name, cur, sizeof(cur)) < 0)
-		return -1;
+	if (r < 0)
+		*cur = 0;
 	commas(cur);
-	for (; *want++ == '+'; want += n + 1)
-		if (!has_word(cur, want, n = strchr(want, ' ') - want))
-			return 0;
-	return 1;
+	if (!strcmp(c, "*"))
+		c = cg_v2_ctrls();
+	while (str_item(&c, ',', ctrl, sizeof(ctrl))) {
+		n = strlen(ctrl);
+		if (cg_ctrl_hier(ctrl, n) == layout.v2 &&
+		    !str_in_list(cur, ctrl, n) &&
+		    str_join(want + len, WANT_MAX - len, "+", ctrl, " ")) {
+			len += n + 2;
+			k++;
+		}
+	}
+	want[len] = 0;
+	return r < 0 && k ? -1 : k;
 }
 
 /*
@@ -472,13 +465,11 @@ static int lists(const char *dir, const char *name, const char *want)
  */
 static int enable(const char *dir, const char *want)
 {
-	if (lists(dir, "cgroup.subtree_control", want) > 0 ||
-	    !cg_put(dir, "cgroup.subtree_control", want))
+	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
 	if (errno == EBUSY)
-		warn("cannot enable ", want, "in ", dir, ": it has processes,"
-		     " and cgroup v2 enables controllers only for the children"
-		     " of groups without");
+		warn("cannot enable ", want, "in ", dir, ": it has processes",
+		     v2_busy);
 	else
 		warn_errno("cannot enable ", want, "in ", dir);
 	return -1;
@@ -511,15 +502,13 @@ static void unmake(char *dir, unsigned char *made)
  * is done if g has its controllers already (or does not exist: attaching
  * will say so). On failure what was made is removed.
  */
-static int walk(struct cg_group *g, int h, int create)
+static int walk(struct cg_group *g, int h, char *dir, void *create_)
 {
-	char dir[PATH_MAX], want[128] = "", *p, c;
-	int depth = 0;
+	char want[WANT_MAX], *p, c;
+	int depth = 0, create = *(int *)create_, v2 = layout.h[h].v2;
 
-	cg_group_dir(dir, g, h);
-	if (layout.h[h].v2)
-		v2_want(want, sizeof(want), g);
-	if (!create && (!*want || lists(dir, "cgroup.controllers", want)))
+	if (!create && (!v2 ||
+			missing(want, g, dir, "cgroup.controllers") <= 0))
 		return 0;
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
@@ -530,7 +519,8 @@ static int walk(struct cg_group *g, int h, int create)
 		}
 		if (!c)
 			return 0;
-		if (*want && enable(dir, want))
+		if (v2 && missing(want, g, dir, "cgroup.subtree_control") &&
+		    enable(dir, want))
 			break;
 		*p = c;
 	}
@@ -540,83 +530,72 @@ static int walk(struct cg_group *g, int h, int create)
 
 int cg_prepare(struct cg_group *g, int n, int create)
 {
-	int i, h;
+	int i = cg_each(g, n, walk, &create);
 
-	for (i = 0; i < n; i++)
-		for (h = 0; h < cg_layout()->n; h++)
-			if (g[i].hiers >> h & 1 && walk(&g[i], h, create)) {
-				cg_undo(g, i + 1);
-				return -1;
-			}
+	if (i)
+		cg_undo(g, i);
+	return -!!i;
+}
+
+static int unmake_all(struct cg_group *g, int h, char *dir, void *ctx)
+{
+	unmake(dir, &g->made[h]);
 	return 0;
 }
 
 void cg_undo(struct cg_group *g, int n)
 {
-	char dir[PATH_MAX];
-	int h;
-
 	/* the last group first: it may lie in a group an earlier one made */
 	while (n--)
-		for (h = 0; h < cg_layout()->n; h++)
-			if (g[n].made[h])
-				unmake(cg_group_dir(dir, &g[n], h),
-				       &g[n].made[h]);
+		cg_each(&g[n], 1, unmake_all, NULL);
 }
 
-int cg_enter(struct cg_group *g, int n, pid_t pid)
+static int enter(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	char dir[PATH_MAX];
-	int i, h;
+	struct join *j = ctx;
 
-	for (i = 0; i < n; i++)
-		for (h = 0; h < cg_layout()->n; h++) {
-			if (!(g[i].hiers >> h & 1))
-				continue;
-			if (cg_attach(cg_group_dir(dir, &g[i], h), pid))
-				return -1;
-			g[i].entered |= 1u << h;
-		}
+	if (cg_attach(dir, j->pid))
+		return -1;
+	j->hiers |= 1u << h;
 	return 0;
 }
 
-int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
-	    void *ctx)
+/* back out: each line of the saved /proc/self/cgroup in a hierarchy
+ * entered, as cg_join_like joins */
+int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 {
-	union {
-		struct dirent d;
-		char b[2048];
-	} buf;
-	struct dirent *d;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
-	long n = 0, i;
+	struct join j = { .pid = pid };
+	char *line, *nl;
 
-	if (fd < 0)
-		return -1;
-	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
-		for (i = 0; !r && i < n; i += d->d_reclen) {
-			d = (struct dirent *)(buf.b + i);
-			if (d->d_name[0] != '.')
-				r = fn(d->d_name, d->d_type, ctx);
-		}
-	close(fd);
-	return n < 0 ? -1 : r;
+	if (!cg_each(g, n, enter, &j))
+		return 0;
+	for (line = saved; line && *line; line = nl) {
+		nl = strchrnul(line, '\n');
+		if (*nl)
+			*nl++ = 0;
+		join_line(line, &j);
+	}
+	return -1;
 }
 
+/* the group at dir is removed; the processes still in it move to the
+ * parent of the group cgdelete named, the first up bytes of dir */
 struct rm {
 	char *dir;
-	const char *refuge;
+	size_t up;
 	int failed;
 };
 
-static int rm_sub(const char *name, int type, void *ctx)
+static int remove_group(char *dir, size_t up, int recursive);
+
+static int rm_sub(int dfd, const char *name, int type, void *ctx)
 {
 	struct rm *r = ctx;
 	size_t n = strlen(r->dir);
 
-	if (type == DT_DIR) {
+	if (type == DT_DIR && *name != '.') {
 		if (!str_join(r->dir + n, PATH_MAX - n, "/", name) ||
-		    cg_remove(r->dir, r->refuge, 1))
+		    remove_group(r->dir, r->up, 1))
 			r->failed = 1;
 		r->dir[n] = 0;
 	}
@@ -629,56 +608,61 @@ static int move_out(char *pid, void *refuge)
 	return 0;
 }
 
-int cg_remove(char *dir, const char *refuge, int recursive)
+static int remove_group(char *dir, size_t up, int recursive)
 {
-	struct rm r = { dir, refuge, 0 };
+	struct rm r = { dir, up, 0 };
 	char procs[PATH_MAX];
 
 	if (recursive)
-		cg_list(dir, rm_sub, &r);
+		file_dir(dir, rm_sub, &r);
 	if (r.failed)
 		return -1;
+	/* its processes first (none if it is not there) */
+	if (str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
+		dir[up] = 0;
+		file_lines(procs, move_out, dir);
+		dir[up] = '/';
+	}
 	if (!rmdir(dir))
 		return 0;
-	if (errno == EBUSY &&
-	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
-		file_lines(procs, move_out, (void *)refuge);
-		if (!rmdir(dir))
-			return 0;
-	}
 	if (errno == ENOENT)
-		warn("cannot remove ", dir, ": no such group");
+		warn("cannot remove ", dir, no_group);
 	else
 		warn_errno("cannot remove ", dir, errno == EBUSY ?
 			   ": it has processes or subgroups" : "");
 	return -1;
 }
 
-int cg_delete(struct cg_group *g, int recursive)
+/* the group, then the parents cg_prepare made for it; st[0] is the
+ * recursive flag, st[1] the status */
+static int delete(struct cg_group *g, int h, char *dir, void *st_)
 {
-	char dir[PATH_MAX], up[PATH_MAX];
-	int h, st = 0, rec;
+	int *st = st_, rec = st[0];
+	size_t up;
 
-	if (!*g->path) {
-		warn("cannot remove a root group");
-		return -1;
-	}
-	for (h = 0; h < cg_layout()->n; h++) {
-		if (!(g->hiers >> h & 1))
-			continue;
-		cg_group_dir(dir, g, h);
-		/* the group, then the parents cg_prepare made for it */
-		for (rec = recursive;; rec = 0) {
-			strcpy(up, dir);
-			*strrchr(up, '/') = 0;
-			if (cg_remove(dir, up, rec)) {
-				st = -1;
-				break;
-			}
-			strcpy(dir, up);
-			if (!g->made[h] || !--g->made[h])
-				break;
+	for (;; rec = 0) {
+		up = strrchr(dir, '/') - dir;
+		if (remove_group(dir, up, rec)) {
+			st[1] = -1;
+			break;
 		}
+		dir[up] = 0;
+		if (!g->made[h] || !--g->made[h])
+			break;
 	}
-	return st;
+	return 0;
+}
+
+int cg_delete(struct cg_group *g, int n, int recursive)
+{
+	int st[2] = { recursive, 0 }, i;
+
+	for (i = 0; i < n; i++)
+		if (*g[i].path) {
+			cg_each(&g[i], 1, delete, st);
+		} else {
+			warn("cannot remove a root group");
+			st[1] = -1;
+		}
+	return st[1];
 }

@@ -85,12 +85,6 @@ int cg_attach(const char *dir, pid_t pid);
  */
 int cg_join_like(pid_t target, pid_t pid);
 
-/* the same from a copy of /proc/self/cgroup (changed in place), in the
- * hierarchies of the mask only: cg_save, then cg_restore with the
- * hierarchies cg_enter moved us in, undoes the moves */
-int cg_save(char *buf, size_t size);
-int cg_restore(char *saved, pid_t pid, unsigned hiers);
-
 /*
  * A group as the applets take it: CONTROLLERS:PATH, where CONTROLLERS is a
  * comma list, "*" (every controller) or "" (the v2 hierarchy alone), and
@@ -100,13 +94,12 @@ struct cg_group {
 	const char *ctrls;	/* as given */
 	const char *path;	/* without leading '/'; "" is the root */
 	unsigned hiers;		/* bit i: the group lives in hierarchy i */
-	unsigned entered;	/* hierarchies cg_enter moved a process in */
 	unsigned char made[CG_HIER_MAX];	/* groups cg_prepare made: the
 						 * last ones of the path */
 };
 
 /* the hierarchy serving a controller, as cg_ctrl_hier, or die naming it */
-int cg_xctrl_hier(const char *ctrl, size_t n);
+int cg_xctrl_hier(const char *ctrl);
 /* the hierarchies of CONTROLLERS (a comma list, "*" or ""), or die naming
  * what is wrong */
 unsigned cg_ctrls_hiers(const char *ctrls);
@@ -117,11 +110,23 @@ unsigned cg_ctrls_hiers(const char *ctrls);
 #define CG_GROUPS_MAX 64
 void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
 
+/* the options of st: each -g (the applet's id 1), and each operand too if
+ * operands is set, is a group added to g, all before any is acted on; fn
+ * gets the other ids. The number of groups; dies without one. */
+struct optstate;
+int cg_parse(struct optstate *st, struct cg_group *g, int operands,
+	     void (*fn)(int id, const char *arg, void *ctx), void *ctx);
+
 /* the directory of the group PATH in hierarchy h (a PATH alone names a
- * group in every hierarchy: cgset, cgget), in buf of PATH_MAX, or die */
+ * group in every hierarchy: cgset, cgget; a cg_group has its path), in buf
+ * of PATH_MAX, or die */
 char *cg_path_dir(char *buf, const char *path, int h);
-/* the same for g */
-char *cg_group_dir(char *buf, const struct cg_group *g, int h);
+
+/* call fn for each of the n groups g in each of its hierarchies h, with
+ * the group's directory (which fn may change), until fn returns non-zero:
+ * 0, or then 1 + the index of that group */
+typedef int cg_each_fn(struct cg_group *g, int h, char *dir, void *ctx);
+int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx);
 
 /* make the n groups g ready for processes and knobs in each of their
  * hierarchies: on v2 enable their controllers in the
@@ -134,23 +139,15 @@ int cg_prepare(struct cg_group *g, int n, int create);
 void cg_undo(struct cg_group *g, int n);
 
 /* move pid (0: ourselves) into the n groups g in each of their hierarchies:
- * 0, or -1 with a message printed */
-int cg_enter(struct cg_group *g, int n, pid_t pid);
+ * 0, or -1 with a message printed. When a move fails and saved is a copy
+ * of /proc/self/cgroup from before (it is changed), pid goes back to those
+ * groups in the hierarchies it had left. */
+int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 
-/* remove g in each of its hierarchies (with its subgroups if recursive),
- * and the parents cg_prepare made for it; processes still in a group move
- * to its parent, as libcgroup does. 0, or -1 with a message printed */
-int cg_delete(struct cg_group *g, int recursive);
-
-/* remove the group at dir (with its subgroups if recursive), moving the
- * processes still in it to refuge (its parent); 0, or -1 with a message
- * printed */
-int cg_remove(char *dir, const char *refuge, int recursive);
-
-/* call fn for each entry of directory dir (not "." and ".."), in the
- * kernel's order, until it returns non-zero, which is returned; -1 with
- * errno when dir cannot be read */
-int cg_list(const char *dir, int (*fn)(const char *name, int type, void *ctx),
-	    void *ctx);
+/* remove the n groups g in each of their hierarchies (with their subgroups
+ * if recursive), and the parents cg_prepare made for them; processes still
+ * in a group move to its parent, as libcgroup does. 0, or -1 with a message
+ * printed for each that failed */
+int cg_delete(struct cg_group *g, int n, int recursive);
 
 #endif

@@ -1,5 +1,6 @@
 /* file.c: reading and writing small files (/proc, /sys, /etc) */
 /* SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -116,4 +117,27 @@ int file_lines(const char *path, int (*fn)(char *line, void *ctx), void *ctx)
 out:
 	close(fd);
 	return r;
+}
+
+int file_dir(const char *dir,
+	     int (*fn)(int dfd, const char *name, int type, void *ctx),
+	     void *ctx)
+{
+	union {
+		struct dirent d;
+		char b[2048];
+	} buf;
+	struct dirent *d;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
+	long n = 0, i;
+
+	if (fd < 0)
+		return -1;
+	while (!r && (n = getdents(fd, &buf.d, sizeof(buf))) > 0)
+		for (i = 0; !r && i < n; i += d->d_reclen) {
+			d = (struct dirent *)(buf.b + i);
+			r = fn(fd, d->d_name, d->d_type, ctx);
+		}
+	close(fd);
+	return n < 0 ? -1 : r;
 }

@@ -20,4 +20,11 @@ int file_write_str(const char *path, const char *s);
 #define FILE_LINE_MAX 1024
 int file_lines(const char *path, int (*fn)(char *line, void *ctx), void *ctx);
 
+/* call fn for each entry of directory dir ("." and ".." too), in the
+ * kernel's order, with an fd of dir, until it returns non-zero, which is
+ * returned; -1 with errno when dir cannot be read */
+int file_dir(const char *dir,
+	     int (*fn)(int dfd, const char *name, int type, void *ctx),
+	     void *ctx);
+
 #endif

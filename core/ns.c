@@ -15,6 +15,7 @@
 #include <linux/nsfs.h>
 #include <linux/stat.h>
 
+#include "file.h"
 #include "msg.h"
 #include "ns.h"
 #include "parse.h"
@@ -145,43 +146,39 @@ int ns_open_net(const char *arg)
 	die("no network namespace '", arg, "' in /run/netns or /var/run/netns");
 }
 
+struct scan {
+	int (*match)(int fd, void *ctx);
+	void *ctx;
+	char *buf;
+	size_t size;
+};
+
 /* the entries are bind mounts on empty files; anything else (a fifo would
  * block the open) is skipped */
-static int scan_netns(const char *dir, int (*match)(int fd, void *ctx),
-		      void *ctx, char *buf, size_t size)
+static int scan_one(int dfd, const char *name, int type, void *ctx)
 {
-	union { struct dirent d; char b[2048]; } ents;
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), fd, hit = 0;
-	long n, off;
+	struct scan *s = ctx;
+	int fd, hit;
 
-	if (dfd < 0)
+	if (type != DT_REG && type != DT_UNKNOWN)
 		return 0;
-	while (!hit && (n = getdents(dfd, &ents.d, sizeof(ents))) > 0) {
-		for (off = 0; !hit && off < n; ) {
-			struct dirent *d = (struct dirent *)(ents.b + off);
-
-			off += d->d_reclen;
-			if (d->d_type != DT_REG && d->d_type != DT_UNKNOWN)
-				continue;
-			fd = sys_openat(dfd, d->d_name,
-					O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-			if (fd < 0)
-				continue;
-			hit = match(fd, ctx) && str_join(buf, size, d->d_name);
-			close(fd);
-		}
-	}
-	close(dfd);
+	fd = sys_openat(dfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	hit = s->match(fd, s->ctx) && str_join(s->buf, s->size, name);
+	close(fd);
 	return hit;
 }
 
 const char *ns_netns_find(int (*match)(int fd, void *ctx), void *ctx,
 			  char *buf, size_t size)
 {
+	struct scan s = { match, ctx, buf, size };
+
 	/* /var/run is usually a link to /run: a second look when the
 	 * first finds nothing */
-	if (scan_netns("/run/netns", match, ctx, buf, size) ||
-	    scan_netns("/var/run/netns", match, ctx, buf, size))
+	if (file_dir("/run/netns", scan_one, &s) > 0 ||
+	    file_dir("/var/run/netns", scan_one, &s) > 0)
 		return buf;
 	return NULL;
 }

@@ -111,3 +111,11 @@ int str_ncasecmp(const char *a, const char *b, size_t n)
 			return lower(*a) - lower(*b);
 	return 0;
 }
+
+int str_in_list(const char *list, const char *w, size_t n)
+{
+	for (; list; list = strchr(list, ','), list += !!list)
+		if (!strncmp(list, w, n) && (list[n] == ',' || !list[n]))
+			return 1;
+	return 0;
+}

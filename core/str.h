@@ -29,6 +29,9 @@ char *str_word(char **s);
  * size-1 bytes); *s moves past it. NULL at the end of the list. */
 char *str_item(const char **s, char sep, char *buf, size_t size);
 
+/* is the word w (n bytes) in the comma list? */
+int str_in_list(const char *list, const char *w, size_t n);
+
 /* strncasecmp for ASCII, which is all ctbox compares without case (signal
  * and capability names, "0x"): musl's pulls its locale layer in;
  * str_casecmp compares whole strings */
