@@ -467,13 +467,14 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
  */
 static int enable(const char *dir, const char *want)
 {
+	int busy;
+
 	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
-	if (errno == EBUSY)
-		warn("cannot enable ", want, "in ", dir, ": it has processes",
-		     v2_busy);
-	else
-		warn_errno("cannot enable ", want, "in ", dir);
+	busy = errno == EBUSY;
+	warn_(busy ? 0 : errno, "cannot enable ", want, "in ", dir,
+	      busy ? ": it has processes" : "", busy ? v2_busy : "",
+	      (char *)0);
 	return -1;
 }
 
@@ -627,11 +628,9 @@ static int remove_group(char *dir, size_t up, int recursive)
 	}
 	if (!rmdir(dir))
 		return 0;
-	if (errno == ENOENT)
-		warn("cannot remove ", dir, no_group);
-	else
-		warn_errno("cannot remove ", dir, errno == EBUSY ?
-			   ": it has processes or subgroups" : "");
+	warn_(errno == ENOENT ? 0 : errno, "cannot remove ", dir,
+	      errno == ENOENT ? no_group : errno == EBUSY ?
+	      ": it has processes or subgroups" : "", (char *)0);
 	return -1;
 }
 
