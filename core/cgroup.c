@@ -168,7 +168,7 @@ int cg_has_ctrls(int h)
 {
 	static const char opts[] = "name=\0xattr\0clone_children\0"
 				   "release_agent=\0favordynmods\0";
-	const char *c = cg_layout()->h[h].ctrls, *o;
+	const char *c = layout.h[h].ctrls, *o;
 
 	if (layout.h[h].v2)
 		return *cg_v2_ctrls() != 0;
@@ -401,7 +401,8 @@ int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 
 char *cg_path_dir(char *buf, const char *path, int h)
 {
-	const struct cg_hier *hi = &cg_layout()->h[h];
+	/* h came from the layout, which is loaded then */
+	const struct cg_hier *hi = &layout.h[h];
 
 	if (cg_dir(buf, hi, path))
 		return buf;
@@ -418,8 +419,9 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	char dir[PATH_MAX];
 	int i, h;
 
+	/* groups are made by cg_group_add, after the layout is loaded */
 	for (i = 0; i < n; i++)
-		for (h = 0; h < cg_layout()->n; h++)
+		for (h = 0; h < layout.n; h++)
 			if (g[i].hiers >> h & 1 &&
 			    fn(&g[i], h, cg_path_dir(dir, g[i].path, h), ctx))
 				return i + 1;
@@ -465,13 +467,14 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
  */
 static int enable(const char *dir, const char *want)
 {
+	int busy;
+
 	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
-	if (errno == EBUSY)
-		warn("cannot enable ", want, "in ", dir, ": it has processes",
-		     v2_busy);
-	else
-		warn_errno("cannot enable ", want, "in ", dir);
+	busy = errno == EBUSY;
+	warn_(busy ? 0 : errno, "cannot enable ", want, "in ", dir,
+	      busy ? ": it has processes" : "", busy ? v2_busy : "",
+	      (char *)0);
 	return -1;
 }
 
@@ -625,11 +628,9 @@ static int remove_group(char *dir, size_t up, int recursive)
 	}
 	if (!rmdir(dir))
 		return 0;
-	if (errno == ENOENT)
-		warn("cannot remove ", dir, no_group);
-	else
-		warn_errno("cannot remove ", dir, errno == EBUSY ?
-			   ": it has processes or subgroups" : "");
+	warn_(errno == ENOENT ? 0 : errno, "cannot remove ", dir,
+	      errno == ENOENT ? no_group : errno == EBUSY ?
+	      ": it has processes or subgroups" : "", (char *)0);
 	return -1;
 }
 
