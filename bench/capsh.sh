@@ -24,6 +24,8 @@ command -v setpriv >/dev/null &&
 bench_row "raw drop" $RAW drop 13 $TRUE
 bench_row "exec alone" $TRUE
 bench_table "drop cap_net_raw, then exec true" "raw drop"
+bench_pair "capsh --drop=cap_net_raw against raw drop" \
+	$CTBOX capsh $D --exec $TRUE -- $RAW drop 13 $TRUE
 
 # kill: 62 on x86_64 and x32, 37 on i386 (and 129, 37 on aarch64, arm)
 case $(uname -m) in
@@ -35,3 +37,5 @@ bench_row "ctbox capsh --seccomp-deny=kill" \
 bench_row "raw deny" $RAW deny $K $TRUE
 [ -x $REF ] && bench_row "libcap capsh -- -c (no filter)" $REF -- -c $TRUE
 bench_table "seccomp deny-list (kill), then exec true" "raw deny"
+bench_pair "capsh --seccomp-deny=kill against raw deny" \
+	$CTBOX capsh --seccomp-deny=kill --exec $TRUE -- $RAW deny $K $TRUE

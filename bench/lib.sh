@@ -14,12 +14,19 @@
 #                                   taken in turn do not
 # bench_cc OUT SRC                  build a static musl program (the raw
 #                                   baselines) with the project's compiler
+# bench_pair LABEL CMD_A... -- CMD_B...
+#                                   $PAIRS runs of each, taken in turn
+#                                   (bench/pair.c): the medians and the
+#                                   median of the paired ratios A/B, the
+#                                   steadiest figure on a drifting machine
 #
-# Env: RUNS (default 300), WARMUP (30), RSS_RUNS (9), CTBOX (./ctbox).
+# Env: RUNS (default 300), WARMUP (30), RSS_RUNS (9), PAIRS (2000),
+# CTBOX (./ctbox).
 # Every command should exec the same static 'true' ($TRUE, built here), so
 # the figures are the wrapper's own cost plus one exec of a tiny program.
 
 : "${RUNS:=300}" "${WARMUP:=30}" "${RSS_RUNS:=9}" "${ROUNDS:=10}"
+: "${PAIRS:=2000}"
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$BENCH_DIR")
 : "${CTBOX:=$TOP/ctbox}"
@@ -50,6 +57,18 @@ bench_cleanup()
 bench_cc()
 {
 	musl-gcc -static -Os -s -isystem "$TOP/build/include" -o "$1" "$2"
+}
+
+bench_pair()
+{
+	label=$1
+	shift
+	[ -x "$BENCH_TMP/pair" ] ||
+		bench_cc "$BENCH_TMP/pair" "$BENCH_DIR/pair.c" || return 1
+	set -- $("$BENCH_TMP/pair" "$PAIRS" "$@") || return 1
+	printf '\n%s, %s runs of each in turn (bench/pair.c): %s ms against' \
+		"$label" "$PAIRS" "$1"
+	printf ' %s ms, median of the paired ratios %s\n' "$2" "$3"
 }
 
 # median of numbers on stdin
