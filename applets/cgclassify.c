@@ -52,11 +52,6 @@ static pid_t pid_arg(const char *s)
 	return pid;
 }
 
-/* --sticky and --cancel-sticky: accepted, nothing to do */
-static void none(int id, const char *arg, void *ctx)
-{
-}
-
 /* see CT_COLD */
 struct cg_group cgclassify_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -67,7 +62,7 @@ int cgclassify_main(int argc, char **argv)
 	int n, k, status = 0;
 
 	opt_init(&st, opts, argc, argv);
-	n = cg_parse(&st, g, 0, none, NULL);
+	n = cg_parse(&st, g, 0, NULL, NULL);
 	opt_conflicts(&st, conflicts);
 	if (st.ind == argc)
 		die_usage("no process given");

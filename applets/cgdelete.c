@@ -33,11 +33,6 @@ static const struct opt opts[] = {
 	{ NULL, 0, 0, 0 }
 };
 
-/* -r: read from the parser's bits */
-static void none(int id, const char *arg, void *ctx)
-{
-}
-
 /* see CT_COLD */
 struct cg_group cgdelete_groups[CG_GROUPS_MAX] CT_COLD;
 
@@ -49,6 +44,6 @@ int cgdelete_main(int argc, char **argv)
 
 	opt_init(&st, opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
-	n = cg_parse(&st, g, 1, none, NULL);
+	n = cg_parse(&st, g, 1, NULL, NULL);
 	return -cg_delete(g, n, OPT_SEEN(&st, O_REC));
 }

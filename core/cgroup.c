@@ -389,11 +389,11 @@ int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 	int n = 0, id;
 
 	while ((id = opt_next(st, &arg)) || (operands && st->ind < st->argc))
-		if (id > 1)
-			fn(id, arg, ctx);
-		else
+		if (id <= 1)
 			cg_group_add(g, &n, id ? (char *)arg :
 				     st->argv[st->ind++]);
+		else if (fn)
+			fn(id, arg, ctx);
 	if (!n)
 		die_usage("no group given");
 	return n;
@@ -620,14 +620,17 @@ static int remove_group(char *dir, size_t up, int recursive)
 		file_dir(dir, rm_sub, &r);
 	if (r.failed)
 		return -1;
-	/* its processes first (none if it is not there) */
-	if (str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
+	if (!rmdir(dir))
+		return 0;
+	/* processes still in it move up to the refuge, and once more */
+	if (errno == EBUSY &&
+	    str_join(procs, sizeof(procs), dir, "/cgroup.procs")) {
 		dir[up] = 0;
 		file_lines(procs, move_out, dir);
 		dir[up] = '/';
+		if (!rmdir(dir))
+			return 0;
 	}
-	if (!rmdir(dir))
-		return 0;
 	warn_(errno == ENOENT ? 0 : errno, "cannot remove ", dir,
 	      errno == ENOENT ? no_group : errno == EBUSY ?
 	      ": it has processes or subgroups" : "", (char *)0);

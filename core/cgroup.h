@@ -112,7 +112,8 @@ void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
 
 /* the options of st: each -g (the applet's id 1), and each operand too if
  * operands is set, is a group added to g, all before any is acted on; fn
- * gets the other ids. The number of groups; dies without one. */
+ * (if any) gets the other ids, which without it the applet reads from st's
+ * bits. The number of groups; dies without one. */
 struct optstate;
 int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 	     void (*fn)(int id, const char *arg, void *ctx), void *ctx);
