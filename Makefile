@@ -65,7 +65,13 @@ endif
 # mapped with the right permissions, they just share a page at their edge.
 # -fno-jump-tables: the switches over option ids, run once per option,
 # are smaller as compares than as tables (270 bytes on x86_64).
-CFLAGS ?= -Os
+# -Oz (GCC 12, clang) is -Os that also takes smaller, slower encodings:
+# 1.3 KB less on x86_64 and no slower run, since ctbox spends its time in
+# the kernel; a compiler without it gets -Os.
+ifeq ($(origin CFLAGS),undefined)
+CFLAGS := $(if $(shell $(CC) -Oz -S -o /dev/null -x c /dev/null 2>/dev/null \
+	&& echo y),-Oz,-Os)
+endif
 CT_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-jump-tables -fno-stack-protector -fno-ident -fno-pie \
