@@ -56,11 +56,11 @@ static const struct opt opts[] = {
 };
 
 struct cgexec {
-	struct cg_group g[CG_GROUPS_MAX];
-	struct cg_knob lim[CG_KNOBS_MAX];
 	int ng, nl;
 	unsigned long long seen;	/* the options given */
 	char **argv;
+	struct cg_group g[CG_GROUPS_MAX];
+	struct cg_knob lim[CG_KNOBS_MAX];
 };
 
 /* --- parse: every group and knob is checked before anything is made ---- */
@@ -265,6 +265,7 @@ int cgexec_main(int argc, char **argv)
 	struct cgexec *c = &cgexec_state;
 	char saved[4096];
 
+	CT_OPAQUE(c);
 	parse(c, argc, argv);
 	if (prepare(c))
 		return 1;

@@ -41,4 +41,12 @@ const struct applet *applet_find(const char *name);
  */
 #define CT_COLD __attribute__((common))
 
+/*
+ * Hide where p points from the compiler. Fields of a global state reached
+ * through a pointer the compiler knows are each an absolute address in the
+ * code; through this one they are short offsets from a register (as
+ * busybox reaches its globals). Put the small fields first.
+ */
+#define CT_OPAQUE(p) __asm__("" : "+r"(p))
+
 #endif
