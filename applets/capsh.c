@@ -89,51 +89,50 @@ enum {
 	O_SC_DENY, O_SC_ALLOW, O_SC_ACTION, O_SC_FILE, O_SC_EXPORT, O_EXEC,
 };
 
-static const struct opt opts[] = {
-	{ "print", 0, OPT_NONE, O_PRINT },
-	{ "current", 0, OPT_NONE, O_CURRENT },
-	{ "caps", 0, OPT_REQ, O_CAPS },
-	{ "drop", 0, OPT_REQ, O_DROP },
-	{ "inh", 0, OPT_REQ, O_INH },
-	{ "addamb", 0, OPT_REQ, O_ADDAMB },
-	{ "delamb", 0, OPT_REQ, O_DELAMB },
-	{ "noamb", 0, OPT_NONE, O_NOAMB },
-	{ "iab", 0, OPT_REQ, O_IAB },
-	{ "strict", 0, OPT_NONE, O_STRICT },
-	{ "keep", 0, OPT_REQ, O_KEEP },
-	{ "secbits", 0, OPT_REQ, O_SECBITS },
-	{ "mode", 0, OPT_OPT, O_MODE },
-	{ "modes", 0, OPT_NONE, O_MODES },
-	{ "inmode", 0, OPT_REQ, O_INMODE },
-	{ "no-new-privs", 0, OPT_NONE, O_NNP },
-	{ "uid", 0, OPT_REQ, O_UID },
-	{ "gid", 0, OPT_REQ, O_GID },
-	{ "groups", 0, OPT_REQ, O_GROUPS },
-	{ "user", 0, OPT_REQ, O_USER },
-	{ "noenv", 0, OPT_NONE, O_NOENV },
-	{ "cap-uid", 0, OPT_REQ, O_CAPUID },
-	{ "chroot", 0, OPT_REQ, O_CHROOT },
-	{ "shell", 0, OPT_REQ, O_SHELL },
-	{ "quiet", 0, OPT_NONE, O_QUIET },
-	{ "is-uid", 0, OPT_REQ, O_ISUID },
-	{ "is-gid", 0, OPT_REQ, O_ISGID },
-	{ "has-p", 0, OPT_REQ, O_HASP },
-	{ "has-i", 0, OPT_REQ, O_HASI },
-	{ "has-a", 0, OPT_REQ, O_HASA },
-	{ "has-b", 0, OPT_REQ, O_HASB },
-	{ "has-ambient", 0, OPT_NONE, O_HASAMB },
-	{ "has-no-new-privs", 0, OPT_NONE, O_HASNNP },
-	{ "supports", 0, OPT_REQ, O_SUPPORTS },
-	{ "decode", 0, OPT_REQ, O_DECODE },
-	{ "explain", 0, OPT_REQ, O_EXPLAIN },
-	{ "seccomp-deny", 0, OPT_REQ, O_SC_DENY },
-	{ "seccomp-allow", 0, OPT_REQ, O_SC_ALLOW },
-	{ "seccomp-action", 0, OPT_REQ, O_SC_ACTION },
-	{ "seccomp", 0, OPT_REQ, O_SC_FILE },
-	{ "seccomp-export", 0, OPT_REQ, O_SC_EXPORT },
-	{ "exec", 0, OPT_NONE, O_EXEC },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("print", 0, OPT_NONE, O_PRINT)             \
+	X("current", 0, OPT_NONE, O_CURRENT)         \
+	X("caps", 0, OPT_REQ, O_CAPS)                \
+	X("drop", 0, OPT_REQ, O_DROP)                \
+	X("inh", 0, OPT_REQ, O_INH)                  \
+	X("addamb", 0, OPT_REQ, O_ADDAMB)            \
+	X("delamb", 0, OPT_REQ, O_DELAMB)            \
+	X("noamb", 0, OPT_NONE, O_NOAMB)             \
+	X("iab", 0, OPT_REQ, O_IAB)                  \
+	X("strict", 0, OPT_NONE, O_STRICT)           \
+	X("keep", 0, OPT_REQ, O_KEEP)                \
+	X("secbits", 0, OPT_REQ, O_SECBITS)          \
+	X("mode", 0, OPT_OPT, O_MODE)                \
+	X("modes", 0, OPT_NONE, O_MODES)             \
+	X("inmode", 0, OPT_REQ, O_INMODE)            \
+	X("no-new-privs", 0, OPT_NONE, O_NNP)        \
+	X("uid", 0, OPT_REQ, O_UID)                  \
+	X("gid", 0, OPT_REQ, O_GID)                  \
+	X("groups", 0, OPT_REQ, O_GROUPS)            \
+	X("user", 0, OPT_REQ, O_USER)                \
+	X("noenv", 0, OPT_NONE, O_NOENV)             \
+	X("cap-uid", 0, OPT_REQ, O_CAPUID)           \
+	X("chroot", 0, OPT_REQ, O_CHROOT)            \
+	X("shell", 0, OPT_REQ, O_SHELL)              \
+	X("quiet", 0, OPT_NONE, O_QUIET)             \
+	X("is-uid", 0, OPT_REQ, O_ISUID)             \
+	X("is-gid", 0, OPT_REQ, O_ISGID)             \
+	X("has-p", 0, OPT_REQ, O_HASP)               \
+	X("has-i", 0, OPT_REQ, O_HASI)               \
+	X("has-a", 0, OPT_REQ, O_HASA)               \
+	X("has-b", 0, OPT_REQ, O_HASB)               \
+	X("has-ambient", 0, OPT_NONE, O_HASAMB)      \
+	X("has-no-new-privs", 0, OPT_NONE, O_HASNNP) \
+	X("supports", 0, OPT_REQ, O_SUPPORTS)        \
+	X("decode", 0, OPT_REQ, O_DECODE)            \
+	X("explain", 0, OPT_REQ, O_EXPLAIN)          \
+	X("seccomp-deny", 0, OPT_REQ, O_SC_DENY)     \
+	X("seccomp-allow", 0, OPT_REQ, O_SC_ALLOW)   \
+	X("seccomp-action", 0, OPT_REQ, O_SC_ACTION) \
+	X("seccomp", 0, OPT_REQ, O_SC_FILE)          \
+	X("seccomp-export", 0, OPT_REQ, O_SC_EXPORT) \
+	X("exec", 0, OPT_NONE, O_EXEC)
+OPT_TABLE(opts, OPTS);
 
 struct capsh {
 	int strict;		/* --strict: no CAP_SETPCAP fixups */
@@ -909,7 +908,7 @@ int capsh_main(int argc, char **argv)
 	const char *arg;
 	int id, prev;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	do {
 		prev = st.ind;
 		id = opt_next(&st, &arg);

@@ -32,12 +32,11 @@
 
 enum { O_GROUP = 1, O_STICKY, O_CANCEL };
 
-static const struct opt opts[] = {
-	{ NULL, 'g', OPT_REQ, O_GROUP },
-	{ "sticky", 0, OPT_NONE, O_STICKY },
-	{ "cancel-sticky", 0, OPT_NONE, O_CANCEL },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("", 'g', OPT_REQ, O_GROUP)              \
+	X("sticky", 0, OPT_NONE, O_STICKY)        \
+	X("cancel-sticky", 0, OPT_NONE, O_CANCEL)
+OPT_TABLE(opts, OPTS);
 
 static const unsigned char conflicts[][2] = {
 	{ O_STICKY, O_CANCEL }, { 0, 0 }
@@ -61,7 +60,7 @@ int cgclassify_main(int argc, char **argv)
 	struct cg_group *g = cgclassify_groups;
 	int n, k, status = 0;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	n = cg_parse(&st, g, 0, NULL, NULL);
 	opt_conflicts(&st, conflicts);
 	if (st.ind == argc)

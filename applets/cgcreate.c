@@ -44,15 +44,14 @@
 /* in the order of struct cgcreate's owners */
 enum { O_GROUP = 1, O_TASKS, O_ADMIN, O_TPERM, O_FPERM, O_DPERM };
 
-static const struct opt opts[] = {
-	{ NULL, 'g', OPT_REQ, O_GROUP },
-	{ NULL, 't', OPT_REQ, O_TASKS },
-	{ NULL, 'a', OPT_REQ, O_ADMIN },
-	{ "dperm", 'd', OPT_REQ, O_DPERM },
-	{ "fperm", 'f', OPT_REQ, O_FPERM },
-	{ "tperm", 's', OPT_REQ, O_TPERM },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("", 'g', OPT_REQ, O_GROUP)      \
+	X("", 't', OPT_REQ, O_TASKS)      \
+	X("", 'a', OPT_REQ, O_ADMIN)      \
+	X("dperm", 'd', OPT_REQ, O_DPERM) \
+	X("fperm", 'f', OPT_REQ, O_FPERM) \
+	X("tperm", 's', OPT_REQ, O_TPERM)
+OPT_TABLE(opts, OPTS);
 
 #define UNSET ((unsigned)-1)
 
@@ -142,7 +141,7 @@ static void parse(struct cgcreate *c, int argc, char **argv)
 	struct optstate st;
 
 	memset(c->own, 0xff, sizeof(c->own));
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	c->ng = cg_parse(&st, c->g, 1, option, c);
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;

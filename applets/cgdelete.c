@@ -27,11 +27,10 @@
 
 enum { O_GROUP = 1, O_REC };
 
-static const struct opt opts[] = {
-	{ NULL, 'g', OPT_REQ, O_GROUP },
-	{ "recursive", 'r', OPT_NONE, O_REC },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("", 'g', OPT_REQ, O_GROUP)         \
+	X("recursive", 'r', OPT_NONE, O_REC)
+OPT_TABLE(opts, OPTS);
 
 /* see CT_COLD */
 struct cg_group cgdelete_groups[CG_GROUPS_MAX] CT_COLD;
@@ -42,7 +41,7 @@ int cgdelete_main(int argc, char **argv)
 	struct cg_group *g = cgdelete_groups;
 	int n;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	/* operands are groups too; parse them all before removing any */
 	n = cg_parse(&st, g, 1, NULL, NULL);
 	return -cg_delete(g, n, OPT_SEEN(&st, O_REC));

@@ -45,15 +45,14 @@
 
 enum { O_GROUP = 1, O_STICKY, O_CREATE, O_LIMIT, O_WAIT, O_RM };
 
-static const struct opt opts[] = {
-	{ NULL, 'g', OPT_REQ, O_GROUP },
-	{ "sticky", 0, OPT_NONE, O_STICKY },
-	{ "create", 0, OPT_NONE, O_CREATE },
-	{ "limit", 'l', OPT_REQ, O_LIMIT },
-	{ "wait", 0, OPT_NONE, O_WAIT },
-	{ "rm", 0, OPT_NONE, O_RM },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("", 'g', OPT_REQ, O_GROUP)       \
+	X("sticky", 0, OPT_NONE, O_STICKY) \
+	X("create", 0, OPT_NONE, O_CREATE) \
+	X("limit", 'l', OPT_REQ, O_LIMIT)  \
+	X("wait", 0, OPT_NONE, O_WAIT)     \
+	X("rm", 0, OPT_NONE, O_RM)
+OPT_TABLE(opts, OPTS);
 
 struct cgexec {
 	int ng, nl;
@@ -91,7 +90,7 @@ static void parse(struct cgexec *c, int argc, char **argv)
 	struct optstate st;
 	int id;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	c->ng = cg_parse(&st, c->g, 0, limit, c);
 	c->seen = st.seen;
 	if (OPT_SEEN(&st, O_RM) && !OPT_SEEN(&st, O_WAIT))

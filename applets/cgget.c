@@ -42,15 +42,14 @@
 
 enum { O_NOHEAD = 1, O_VALUES, O_ALL, O_VAR, O_GROUP, O_MODE };
 
-static const struct opt opts[] = {
-	{ NULL, 'n', OPT_NONE, O_NOHEAD },
-	{ "values-only", 'v', OPT_NONE, O_VALUES },
-	{ "all", 'a', OPT_NONE, O_ALL },
-	{ "variable", 'r', OPT_REQ, O_VAR },
-	{ NULL, 'g', OPT_REQ, O_GROUP },
-	{ NULL, 'm', OPT_NONE, O_MODE },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("", 'n', OPT_NONE, O_NOHEAD)            \
+	X("values-only", 'v', OPT_NONE, O_VALUES) \
+	X("all", 'a', OPT_NONE, O_ALL)            \
+	X("variable", 'r', OPT_REQ, O_VAR)        \
+	X("", 'g', OPT_REQ, O_GROUP)              \
+	X("", 'm', OPT_NONE, O_MODE)
+OPT_TABLE(opts, OPTS);
 
 static const unsigned char conflicts[][2] = {
 	{ O_VAR, O_GROUP }, { O_VAR, O_ALL }, { 0, 0 }
@@ -224,7 +223,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 	char *colon;
 	int id, ops = 0;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	/* options and paths may come in any order, as with getopt */
 	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
 		if (!id) {

@@ -37,11 +37,10 @@
 
 enum { O_VAR = 1, O_COPY };
 
-static const struct opt opts[] = {
-	{ "variable", 'r', OPT_REQ, O_VAR },
-	{ "copy-from", 0, OPT_REQ, O_COPY },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("variable", 'r', OPT_REQ, O_VAR) \
+	X("copy-from", 0, OPT_REQ, O_COPY)
+OPT_TABLE(opts, OPTS);
 
 static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
 
@@ -139,7 +138,7 @@ int cgset_main(int argc, char **argv)
 	const char *arg, *src = NULL;
 	int id, i;
 
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
 		if (id == O_COPY) {
 			src = arg;

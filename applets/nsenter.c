@@ -71,22 +71,21 @@ enum {
 	O_KEEPCAPS, O_ROOT, O_WD, O_WDNS, O_ENV, O_NOFORK, O_CGROUP,
 };
 
-static const struct opt opts[] = {
-	NS_OPTS(O_NS, OPT_OPT),
-	{ "all", 'a', OPT_NONE, O_ALL },
-	{ "target", 't', OPT_REQ, O_TARGET },
-	{ "setuid", 'S', OPT_REQ, O_SETUID },
-	{ "setgid", 'G', OPT_REQ, O_SETGID },
-	{ "preserve-credentials", 0, OPT_NONE, O_PRESERVE },
-	{ "keep-caps", 0, OPT_NONE, O_KEEPCAPS },
-	{ "root", 'r', OPT_OPT, O_ROOT },
-	{ "wd", 'w', OPT_OPT, O_WD },
-	{ "wdns", 'W', OPT_REQ, O_WDNS },
-	{ "env", 'e', OPT_NONE, O_ENV },
-	{ "no-fork", 'F', OPT_NONE, O_NOFORK },
-	{ "join-cgroup", 'c', OPT_NONE, O_CGROUP },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	NS_OPTS(X, O_NS, OPT_OPT)                          \
+	X("all", 'a', OPT_NONE, O_ALL)                     \
+	X("target", 't', OPT_REQ, O_TARGET)                \
+	X("setuid", 'S', OPT_REQ, O_SETUID)                \
+	X("setgid", 'G', OPT_REQ, O_SETGID)                \
+	X("preserve-credentials", 0, OPT_NONE, O_PRESERVE) \
+	X("keep-caps", 0, OPT_NONE, O_KEEPCAPS)            \
+	X("root", 'r', OPT_OPT, O_ROOT)                    \
+	X("wd", 'w', OPT_OPT, O_WD)                        \
+	X("wdns", 'W', OPT_REQ, O_WDNS)                    \
+	X("env", 'e', OPT_NONE, O_ENV)                     \
+	X("no-fork", 'F', OPT_NONE, O_NOFORK)              \
+	X("join-cgroup", 'c', OPT_NONE, O_CGROUP)
+OPT_TABLE(opts, OPTS);
 
 static const unsigned char conflicts[][2] = {
 	{ O_WD, O_WDNS },
@@ -209,7 +208,7 @@ static void parse(struct nsenter *n, int argc, char **argv)
 	n->pidfd = n->root_fd = n->wd_fd = n->ids_fd = -1;
 	for (i = 0; i < NS_COUNT; i++)
 		n->fd[i] = -1;
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
 		int need = !arg;	/* a namespace without FILE */
 

@@ -110,32 +110,31 @@ enum {
 	O_SETUID, O_SETGID, O_MONO, O_BOOT,
 };
 
-static const struct opt opts[] = {
-	NS_OPTS(O_NS, OPT_OPT_LONG),
-	{ "fork", 'f', OPT_NONE, O_FORK },
-	{ "kill-child", 0, OPT_OPT_LONG, O_KILL },
-	{ "forward-signals", 0, OPT_NONE, O_FORWARD },
-	{ "init", 0, OPT_NONE, O_INIT },
-	{ "mount-proc", 0, OPT_OPT_LONG, O_PROC },
-	{ "propagation", 0, OPT_REQ, O_PROP },
-	{ "map-root-user", 'r', OPT_NONE, O_ROOTMAP },
-	{ "map-current-user", 'c', OPT_NONE, O_CURMAP },
-	{ "map-user", 0, OPT_REQ, O_MAPUSER },
-	{ "map-group", 0, OPT_REQ, O_MAPGROUP },
-	{ "map-users", 0, OPT_REQ, O_MAPUSERS },
-	{ "map-groups", 0, OPT_REQ, O_MAPGROUPS },
-	{ "map-auto", 0, OPT_NONE, O_MAPAUTO },
-	{ "map-subids", 0, OPT_NONE, O_MAPSUBIDS },
-	{ "setgroups", 0, OPT_REQ, O_SETGROUPS },
-	{ "keep-caps", 0, OPT_NONE, O_KEEPCAPS },
-	{ "root", 'R', OPT_REQ, O_ROOT },
-	{ "wd", 'w', OPT_REQ, O_WD },
-	{ "setuid", 'S', OPT_REQ, O_SETUID },
-	{ "setgid", 'G', OPT_REQ, O_SETGID },
-	{ "monotonic", 0, OPT_REQ, O_MONO },
-	{ "boottime", 0, OPT_REQ, O_BOOT },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	NS_OPTS(X, O_NS, OPT_OPT_LONG)                 \
+	X("fork", 'f', OPT_NONE, O_FORK)               \
+	X("kill-child", 0, OPT_OPT_LONG, O_KILL)       \
+	X("forward-signals", 0, OPT_NONE, O_FORWARD)   \
+	X("init", 0, OPT_NONE, O_INIT)                 \
+	X("mount-proc", 0, OPT_OPT_LONG, O_PROC)       \
+	X("propagation", 0, OPT_REQ, O_PROP)           \
+	X("map-root-user", 'r', OPT_NONE, O_ROOTMAP)   \
+	X("map-current-user", 'c', OPT_NONE, O_CURMAP) \
+	X("map-user", 0, OPT_REQ, O_MAPUSER)           \
+	X("map-group", 0, OPT_REQ, O_MAPGROUP)         \
+	X("map-users", 0, OPT_REQ, O_MAPUSERS)         \
+	X("map-groups", 0, OPT_REQ, O_MAPGROUPS)       \
+	X("map-auto", 0, OPT_NONE, O_MAPAUTO)          \
+	X("map-subids", 0, OPT_NONE, O_MAPSUBIDS)      \
+	X("setgroups", 0, OPT_REQ, O_SETGROUPS)        \
+	X("keep-caps", 0, OPT_NONE, O_KEEPCAPS)        \
+	X("root", 'R', OPT_REQ, O_ROOT)                \
+	X("wd", 'w', OPT_REQ, O_WD)                    \
+	X("setuid", 'S', OPT_REQ, O_SETUID)            \
+	X("setgid", 'G', OPT_REQ, O_SETGID)            \
+	X("monotonic", 0, OPT_REQ, O_MONO)             \
+	X("boottime", 0, OPT_REQ, O_BOOT)
+OPT_TABLE(opts, OPTS);
 
 /* block maps: INNER:OUTER:COUNT, or one of these words */
 enum { BLOCK_NONE, BLOCK_AUTO, BLOCK_SUBIDS, BLOCK_ALL };
@@ -321,7 +320,7 @@ static void parse(struct unshare *u, int argc, char **argv)
 	u->egid = getegid();
 	u->map_uid = u->map_gid = u->set_uid = u->set_gid = -1;
 	u->propagation = mnt_propagation("private");
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	while ((id = opt_next(&st, &arg)))
 		if (id < O_FORK)
 			parse_ns(u, id, arg);

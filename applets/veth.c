@@ -63,19 +63,18 @@ enum {
 	O_PEERMAC, O_UP, O_JSON, O_LAST = O_JSON
 };
 
-static const struct opt opts[] = {
-	{ "netns", 'n', OPT_REQ, O_NETNS },
-	{ "peer-netns", 'N', OPT_REQ, O_PEERNS },
-	{ "addr", 'a', OPT_REQ, O_ADDR },
-	{ "peer-addr", 'A', OPT_REQ, O_PEERADDR },
-	{ "peer-gateway", 'g', OPT_REQ, O_GW },
-	{ "mtu", 'm', OPT_REQ, O_MTU },
-	{ "mac", 0, OPT_REQ, O_MAC },
-	{ "peer-mac", 0, OPT_REQ, O_PEERMAC },
-	{ "up", 'u', OPT_NONE, O_UP },
-	{ "json", 'j', OPT_NONE, O_JSON },
-	{ NULL, 0, 0, 0 }
-};
+#define OPTS(X) \
+	X("netns", 'n', OPT_REQ, O_NETNS)        \
+	X("peer-netns", 'N', OPT_REQ, O_PEERNS)  \
+	X("addr", 'a', OPT_REQ, O_ADDR)          \
+	X("peer-addr", 'A', OPT_REQ, O_PEERADDR) \
+	X("peer-gateway", 'g', OPT_REQ, O_GW)    \
+	X("mtu", 'm', OPT_REQ, O_MTU)            \
+	X("mac", 0, OPT_REQ, O_MAC)              \
+	X("peer-mac", 0, OPT_REQ, O_PEERMAC)     \
+	X("up", 'u', OPT_NONE, O_UP)             \
+	X("json", 'j', OPT_NONE, O_JSON)
+OPT_TABLE(opts, OPTS);
 
 #define ADDR_MAX 16
 
@@ -728,7 +727,7 @@ static const struct cmd *find_cmd(int argc, char **argv)
 		if (!strcmp(argv[1], cmds[i].name))
 			return &cmds[i];
 	/* --help and --version are answered by the parser */
-	opt_init(&st, opts, argc, argv);
+	opt_init(&st, &opts, argc, argv);
 	opt_next(&st, &arg);
 	if (argc > 1 && argv[1][0] != '-')
 		die_usage("unknown command '", argv[1], "'");
@@ -764,7 +763,7 @@ static void parse(struct veth *v, int argc, char **argv)
 	memset(v, 0, sizeof(*v));
 	v->nl[0].fd = v->nl[1].fd = v->nl[2].fd = -1;
 	v->cmd = find_cmd(argc, argv);
-	opt_init(&st, opts, argc - 1, argv + 1);
+	opt_init(&st, &opts, argc - 1, argv + 1);
 	n = operands(v, &st, ops);
 	for (id = 1; id <= O_LAST; id++)
 		if (OPT_SEEN(&st, id) && !(v->cmd->opts & B(id)))

@@ -24,15 +24,15 @@ extern const struct ns_kind ns_kinds[NS_COUNT];
  * "-n, --net[=FILE]" and so on, with ids FIRST .. FIRST+NS_COUNT-1 in the
  * order of ns_kinds; ARG is OPT_OPT (nsenter: -nFILE too) or OPT_OPT_LONG
  * (unshare: only --net=FILE, the letters bundle) */
-#define NS_OPTS(first, arg) \
-	{ "user", 'U', arg, (first) + NS_USER }, \
-	{ "cgroup", 'C', arg, (first) + NS_CGROUP }, \
-	{ "ipc", 'i', arg, (first) + NS_IPC }, \
-	{ "uts", 'u', arg, (first) + NS_UTS }, \
-	{ "net", 'n', arg, (first) + NS_NET }, \
-	{ "pid", 'p', arg, (first) + NS_PID }, \
-	{ "mount", 'm', arg, (first) + NS_MNT }, \
-	{ "time", 'T', arg, (first) + NS_TIME }
+#define NS_OPTS(X, first, arg) \
+	X("user", 'U', arg, (first) + NS_USER) \
+	X("cgroup", 'C', arg, (first) + NS_CGROUP) \
+	X("ipc", 'i', arg, (first) + NS_IPC) \
+	X("uts", 'u', arg, (first) + NS_UTS) \
+	X("net", 'n', arg, (first) + NS_NET) \
+	X("pid", 'p', arg, (first) + NS_PID) \
+	X("mount", 'm', arg, (first) + NS_MNT) \
+	X("time", 'T', arg, (first) + NS_TIME)
 
 /* does the running kernel have this kind? (needs /proc; without it, yes) */
 int ns_supported(const struct ns_kind *k);

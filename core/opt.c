@@ -11,13 +11,12 @@
 
 enum { ID_HELP = 62, ID_VERSION = 63 };	/* the top of the 6 bits */
 
-static const struct opt builtin[] = {
-	{ "help", 'h', OPT_NONE, ID_HELP },
-	{ "version", 'V', OPT_NONE, ID_VERSION },
-	{ NULL, 0, 0, 0 }
-};
+#define BUILTIN(X) \
+	X("help", 'h', OPT_NONE, ID_HELP) \
+	X("version", 'V', OPT_NONE, ID_VERSION)
+OPT_TABLE(builtin, BUILTIN);
 
-void opt_init(struct optstate *st, const struct opt *tab, int argc,
+void opt_init(struct optstate *st, const struct opt_table *t, int argc,
 	      char **argv)
 {
 	st->argc = argc;
@@ -25,7 +24,7 @@ void opt_init(struct optstate *st, const struct opt *tab, int argc,
 	st->ind = 1;
 	st->bundle = NULL;
 	st->seen = 0;
-	st->tab = tab;
+	st->t = t;
 }
 
 static const struct opt *by_short(const struct opt *tab, char c)
@@ -36,18 +35,32 @@ static const struct opt *by_short(const struct opt *tab, char c)
 	return NULL;
 }
 
+/* the long name of entry o of table t, "" if none */
+static const char *long_name(const struct opt_table *t, const struct opt *o)
+{
+	const struct opt *e;
+	const char *l = t->lng;
+
+	for (e = t->tab; e != o; e++)
+		l += strlen(l) + 1;
+	return l;
+}
+
 /* exact name, else the only entry it is a prefix of; *ambig if several */
-static const struct opt *by_long(const struct opt *tab, const char *name,
+static const struct opt *by_long(const struct opt_table *t, const char *name,
 				 size_t len, const struct opt **pre, int *ambig)
 {
-	for (; tab->id; tab++) {
-		if (!tab->lng || strncmp(tab->lng, name, len))
+	const struct opt *o;
+	const char *l = t->lng;
+
+	for (o = t->tab; o->id; o++, l += strlen(l) + 1) {
+		if (!*l || strncmp(l, name, len))
 			continue;
-		if (!tab->lng[len])
-			return tab;
-		if (*pre && (*pre)->id != tab->id)
+		if (!l[len])
+			return o;
+		if (*pre && (*pre)->id != o->id)
 			*ambig = 1;
-		*pre = tab;
+		*pre = o;
 	}
 	return NULL;
 }
@@ -59,9 +72,9 @@ static const struct opt *find_long(const struct optstate *st, const char *name,
 	int ambig = 0;
 	char buf[64];
 
-	o = by_long(st->tab, name, len, &pre, &ambig);
+	o = by_long(st->t, name, len, &pre, &ambig);
 	if (!o)
-		o = by_long(builtin, name, len, &pre, &ambig);
+		o = by_long(&builtin, name, len, &pre, &ambig);
 	if (o)
 		return o;
 	if (len >= sizeof(buf))
@@ -95,6 +108,12 @@ static int take(struct optstate *st, const struct opt *o, const char **arg)
 	return o->id;
 }
 
+/* the long name of o, of the applet's table or the built-in one */
+static const char *name_of(const struct optstate *st, const struct opt *o)
+{
+	return long_name(o->id >= ID_HELP ? &builtin : st->t, o);
+}
+
 static int long_opt(struct optstate *st, const char *s, const char **arg)
 {
 	const char *eq = strchr(s, '=');
@@ -102,12 +121,13 @@ static int long_opt(struct optstate *st, const char *s, const char **arg)
 	const struct opt *o = find_long(st, s, len);
 
 	if (o->arg == OPT_NONE && eq)
-		die_usage("option '--", o->lng, "' doesn't allow an argument");
+		die_usage("option '--", name_of(st, o),
+			  "' doesn't allow an argument");
 	if (eq)
 		*arg = eq + 1;
 	else if (o->arg == OPT_REQ) {
 		if (st->ind >= st->argc)
-			die_usage("option '--", o->lng,
+			die_usage("option '--", name_of(st, o),
 				  "' requires an argument");
 		*arg = st->argv[st->ind++];
 	}
@@ -117,10 +137,10 @@ static int long_opt(struct optstate *st, const char *s, const char **arg)
 static int short_opt(struct optstate *st, const char **arg)
 {
 	char c[2] = { *st->bundle++, 0 };
-	const struct opt *o = by_short(st->tab, c[0]);
+	const struct opt *o = by_short(st->t->tab, c[0]);
 
 	if (!o)
-		o = by_short(builtin, c[0]);
+		o = by_short(builtin.tab, c[0]);
 	if (!o)
 		die_usage("invalid option -- '", c, "'");
 	if ((o->arg == OPT_REQ || o->arg == OPT_OPT) && *st->bundle) {
@@ -161,12 +181,14 @@ int opt_next(struct optstate *st, const char **arg)
 const char *opt_name(const struct optstate *st, int id, char buf[OPT_NAME_MAX])
 {
 	const struct opt *o;
+	const char *l;
 
-	for (o = st->tab; o->id; o++) {
+	for (o = st->t->tab; o->id; o++) {
 		if (o->id != id)
 			continue;
-		if (o->lng && strlen(o->lng) < OPT_NAME_MAX - 2)
-			return str_join(buf, OPT_NAME_MAX, "--", o->lng);
+		l = long_name(st->t, o);
+		if (*l && strlen(l) < OPT_NAME_MAX - 2)
+			return str_join(buf, OPT_NAME_MAX, "--", l);
 		buf[0] = '-';
 		buf[1] = o->sh;
 		buf[2] = 0;

@@ -39,15 +39,14 @@ static void result(int ok, const char *name)
 /* --- the option parser --------------------------------------------------- */
 
 enum { A = 1, B, NET, TGT, PROC, LONGONLY };
-static const struct opt tab[] = {
-	{ "all", 'a', OPT_NONE, A },
-	{ "bee", 'b', OPT_NONE, B },
-	{ "net", 'n', OPT_OPT, NET },
-	{ "target", 't', OPT_REQ, TGT },
-	{ "mount-proc", 0, OPT_OPT_LONG, PROC },
-	{ "longonly", 'l', OPT_OPT_LONG, LONGONLY },
-	{ NULL, 0, 0, 0 }
-};
+#define TAB(X) \
+	X("all", 'a', OPT_NONE, A) \
+	X("bee", 'b', OPT_NONE, B) \
+	X("net", 'n', OPT_OPT, NET) \
+	X("target", 't', OPT_REQ, TGT) \
+	X("mount-proc", 0, OPT_OPT_LONG, PROC) \
+	X("longonly", 'l', OPT_OPT_LONG, LONGONLY)
+OPT_TABLE(tab, TAB);
 
 /* parse argv; a string "id=arg id=arg ... |rest" of what was seen */
 static char *parse(char **argv, char *out)
@@ -58,7 +57,7 @@ static char *parse(char **argv, char *out)
 
 	while (argv[argc])
 		argc++;
-	opt_init(&st, tab, argc, argv);
+	opt_init(&st, &tab, argc, argv);
 	out[0] = 0;
 	while ((id = opt_next(&st, &arg)))
 		sprintf(out + strlen(out), "%d=%s ", id, arg ? arg : "-");
@@ -136,14 +135,13 @@ static void bad_missing(void) { parse((char *[]){ "x", "-t", NULL }, out); }
 static void bad_noarg(void) { parse((char *[]){ "x", "--all=1", NULL }, out); }
 static void bad_ambig(void)
 {
-	static const struct opt t2[] = {
-		{ "mapa", 0, OPT_NONE, 1 }, { "mapb", 0, OPT_NONE, 2 },
-		{ NULL, 0, 0, 0 } };
+#define T2(X) X("mapa", 0, OPT_NONE, 1) X("mapb", 0, OPT_NONE, 2)
+	OPT_TABLE(t2, T2);
 	struct optstate st;
 	const char *arg;
 	char *argv[] = { "x", "--map", NULL };
 
-	opt_init(&st, t2, 2, argv);
+	opt_init(&st, &t2, 2, argv);
 	opt_next(&st, &arg);
 }
 static void bad_conflict(void)
@@ -153,7 +151,7 @@ static void bad_conflict(void)
 	const char *arg;
 	char *argv[] = { "x", "-ab", NULL };
 
-	opt_init(&st, tab, 2, argv);
+	opt_init(&st, &tab, 2, argv);
 	while (opt_next(&st, &arg))
 		;
 	opt_conflicts(&st, pairs);
