@@ -7,13 +7,15 @@
 
 #include "config.h"
 
+/* 24 bytes an entry, its name in it (scripts/gen-applets.sh refuses a
+ * longer one) rather than apart behind a pointer */
+#define APPLET_NAME_MAX 11
 struct applet {
-	const char *name;
 	int (*main)(int argc, char **argv);
 	unsigned short help_off;	/* its Kconfig help text: where it */
 	unsigned short help_len;	/* is in the plain help stream */
-	char sbin;	/* installed in /usr/sbin, not /usr/bin: a flag,
-			 * not the name, so that an entry is 24 bytes */
+	char sbin;	/* installed in /usr/sbin, not /usr/bin */
+	char name[APPLET_NAME_MAX];	/* NUL-terminated */
 };
 
 /* the running applet; NULL while ctbox itself parses its options */

@@ -119,11 +119,16 @@ help_text()
 	set -- $(tail -n 1 "$out/help.tmp")
 	echo "#define HELP_LZ_LEN $2"
 	echo "#define HELP_SIZE $3"
+	# the name and its NUL must fit in struct applet's name[]
+	while read -r name dir sym file; do
+		echo "_Static_assert(sizeof(\"$name\") <= APPLET_NAME_MAX,"
+		echo "	\"the applet name $name is too long\");"
+	done < "$out/applets.all"
 	echo "static const struct applet applets[] = {"
 	while read -r name dir sym file; do
 		sbin=0
 		[ "$dir" = sbin ] && sbin=1
-		echo "	{ \"$name\", ${name}_main, HELP_$name, $sbin },"
+		echo "	{ ${name}_main, HELP_$name, $sbin, \"$name\" },"
 	done < "$out/applets.all"
 	echo "};"
 } > "$out/applets.h.tmp"
