@@ -66,6 +66,8 @@ struct group {
 
 struct cgget {
 	const char *knob[KNOBS_MAX];
+	unsigned char first[KNOBS_MAX];	/* of each knob, the index of the
+					 * first knob of its controller */
 	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
 	struct group grp[GROUPS_MAX];
 	int nk, ng, found;
@@ -157,17 +159,21 @@ static void all(struct cgget *c, char *path)
 static int show(struct cgget *c, struct group *g)
 {
 	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
-	int i;
+	int i, j;
 
 	if (!OPT_SEEN(c, O_NOHEAD)) {
 		out_str(g->path);
 		out_str(":\n");
 	}
 	c->found = 0;
-	if (c->nk)
+	/* -r: the knobs of each controller together, controllers in the
+	 * order of their first knob, as libcgroup prints them */
+	if (c->nk) {
 		for (i = 0; i < c->nk; i++)
-			knob(c, g->path, c->knob[i]);
-	else if (ctrls && strcmp(ctrls, "*"))
+			for (j = 0; j < c->nk; j++)
+				if (c->first[j] == i)
+					knob(c, g->path, c->knob[j]);
+	} else if (ctrls && strcmp(ctrls, "*"))
 		controllers(c, g->path, ctrls);
 	else
 		all(c, g->path);
@@ -189,17 +195,7 @@ static int mode(void)
 	return out_close();
 }
 
-/* a group: -g CONTROLLERS:PATH or a PATH operand */
-static void add(struct cgget *c, char *arg, const char *ctrls)
-{
-	if (c->ng == GROUPS_MAX)
-		die_usage("too many groups");
-	c->grp[c->ng++] = (struct group){ arg, ctrls };
-}
-
-/* -r: the knobs of each controller together, controllers in the order of
- * their first knob, as libcgroup prints them: after the last knob of its
- * controller, if any */
+/* -r: a knob, with the first one of its controller */
 static void add_knob(struct cgget *c, const char *knob)
 {
 	size_t n;
@@ -209,39 +205,44 @@ static void add_knob(struct cgget *c, const char *knob)
 		die_usage("too many knobs");
 	cg_knob_hier(knob);
 	n = strchr(knob, '.') - knob + 1;
-	for (i = c->nk; i && strncmp(c->knob[i - 1], knob, n); i--)
+	c->knob[c->nk] = knob;
+	for (i = 0; strncmp(c->knob[i], knob, n); i++)
 		;
-	if (!i)
-		i = c->nk;
-	memmove(&c->knob[i + 1], &c->knob[i], (c->nk++ - i) * sizeof(*c->knob));
-	c->knob[i] = knob;
+	c->first[c->nk++] = i;
 }
 
 static void parse(struct cgget *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
-	char *colon;
+	const char *arg, *ctrls;
+	char *path;
 	int id, ops = 0;
 
 	opt_init(&st, opts, argc, argv);
 	/* options and paths may come in any order, as with getopt */
 	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
+		ctrls = NULL;
 		if (!id) {
-			add(c, argv[st.ind++], NULL);
+			path = argv[st.ind++];
 			ops++;
-		} else if (id == O_VAR) {
-			add_knob(c, arg);
 		} else if (id == O_GROUP) {
 			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
-			if ((colon = strchr(arg, ':')))
-				*colon = 0;
+			if ((path = strchr(arg, ':')))
+				*path++ = 0;
 			cg_ctrls_hiers(arg);
-			if (colon)
-				add(c, colon + 1, arg);
-			else
+			if (!path) {
 				c->ctrls = arg;
+				continue;
+			}
+			ctrls = arg;
+		} else {
+			if (id == O_VAR)
+				add_knob(c, arg);
+			continue;
 		}
+		if (c->ng == GROUPS_MAX)
+			die_usage("too many groups");
+		c->grp[c->ng++] = (struct group){ path, ctrls };
 	}
 	opt_conflicts(&st, conflicts);
 	if (OPT_SEEN(&st, O_MODE))
