@@ -47,8 +47,7 @@ static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
 
 struct cgset {
 	struct cg_knob k[CG_KNOBS_MAX];	/* for each path, each knob */
-	char **paths;
-	int np, nk;
+	int nk;
 };
 
 struct copy {
@@ -98,23 +97,22 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 	return 0;
 }
 
+/* a second pass for the knobs the first could not set: 0, or 1 */
 static int copy_group(const char *src, char *dst)
 {
-	struct copy cp = { src, dst, 0, 0 };
+	struct copy cp = { src, dst, 0, 1 };
 
-	if (file_dir(src, copy_one, &cp) < 0) {
-		warn_errno("cannot read ", src);
-		return 1;
-	}
-	if (cp.failed) {
-		cp.pass = 1;
+	for (; cp.failed && cp.pass < 2; cp.pass++) {
 		cp.failed = 0;
-		file_dir(src, copy_one, &cp);
+		if (file_dir(src, copy_one, &cp) < 0) {
+			warn_errno("cannot read ", src);
+			return 1;
+		}
 	}
 	return cp.failed;
 }
 
-static int copy_from(struct cgset *c, char *src)
+static int copy_from(char *src, char **paths, int np)
 {
 	char sdir[PATH_MAX], ddir[PATH_MAX];
 	int h, i, st = 0;
@@ -122,9 +120,8 @@ static int copy_from(struct cgset *c, char *src)
 	for (h = 0; h < cg_xlayout()->n; h++) {
 		if (access(cg_path_dir(sdir, src, h), F_OK))
 			continue;
-		for (i = 0; i < c->np; i++)
-			st |= copy_group(sdir, cg_path_dir(ddir, c->paths[i],
-							   h));
+		for (i = 0; i < np; i++)
+			st |= copy_group(sdir, cg_path_dir(ddir, paths[i], h));
 	}
 	return st;
 }
@@ -137,7 +134,8 @@ int cgset_main(int argc, char **argv)
 	struct cgset *c = &cgset_state;
 	struct optstate st;
 	const char *arg, *src = NULL;
-	int id, i;
+	char **paths;
+	int id, i, np;
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
@@ -148,17 +146,17 @@ int cgset_main(int argc, char **argv)
 		cg_knob_add(c->k, &c->nk, (char *)arg);
 	}
 	opt_conflicts(&st, conflicts);
-	c->paths = argv + st.ind;
-	c->np = argc - st.ind;
-	if (!c->np || (!c->nk && !src))
+	paths = argv + st.ind;
+	np = argc - st.ind;
+	if (!np || (!c->nk && !src))
 		die_usage("nothing to set");
 	if (src)
-		return copy_from(c, (char *)src);
-	if (c->nk * c->np > CG_KNOBS_MAX)
+		return copy_from((char *)src, paths, np);
+	if (c->nk * np > CG_KNOBS_MAX)
 		die_usage("too many knobs and groups");
-	for (i = 0; i < c->nk * c->np; i++) {
+	for (i = 0; i < c->nk * np; i++) {
 		c->k[i] = c->k[i % c->nk];
-		c->k[i].path = c->paths[i / c->nk];
+		c->k[i].path = paths[i / c->nk];
 	}
 	return -cg_knobs_set(c->k, i);
 }
