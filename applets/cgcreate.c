@@ -86,16 +86,18 @@ static int task_file(const char *name)
 			   strlen(name));
 }
 
+/* the owner and mode of name in fd: 0, or -1 with a message */
 static int fix(const struct owner *o, int fd, const char *name)
 {
 	/* the system calls: musl's fchmodat carries a fallback for
 	 * AT_SYMLINK_NOFOLLOW we do not need, and fchownat nothing more */
-	if ((o->uid != UNSET || o->gid != UNSET) &&
-	    syscall(SYS_fchownat, fd, name, o->uid, o->gid,
-		    AT_SYMLINK_NOFOLLOW))
+	if (((o->uid != UNSET || o->gid != UNSET) &&
+	     syscall(SYS_fchownat, fd, name, o->uid, o->gid,
+		     AT_SYMLINK_NOFOLLOW)) ||
+	    (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))) {
+		warn_errno("cannot set the owner or mode of ", name);
 		return -1;
-	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
-		return -1;
+	}
 	return 0;
 }
 
@@ -103,11 +105,7 @@ static int fix_file(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (type == DT_REG && fix(&c->own[!task_file(name)], dfd, name)) {
-		warn_errno("cannot set the owner or mode of ", name);
-		return 1;
-	}
-	return 0;
+	return type == DT_REG && fix(&c->own[!task_file(name)], dfd, name);
 }
 
 /* the owners and modes of a group in hierarchy h */
@@ -115,11 +113,7 @@ static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (fix(&c->own[2], AT_FDCWD, dir)) {
-		warn_errno("cannot set the owner or mode of ", dir);
-		return -1;
-	}
-	return file_dir(dir, fix_file, c);
+	return fix(&c->own[2], AT_FDCWD, dir) || file_dir(dir, fix_file, c);
 }
 
 static unsigned mode(const char *s)
