@@ -72,6 +72,11 @@ struct cgget {
 	struct group grp[GROUPS_MAX];
 	int nk, ng, found;
 	unsigned long long seen;	/* the options given */
+	/* the controller listed: its name (n bytes), the group's directory
+	 * in its hierarchy h */
+	const char *ctrl, *dir;
+	size_t n;
+	int h;
 	char val[16384];
 };
 
@@ -107,38 +112,30 @@ static void knob(struct cgget *c, const char *path, const char *name)
 	print(c, name);
 }
 
-struct listing {
-	struct cgget *c;
-	const char *dir, *ctrl;
-	size_t n;
-	int h;
-};
-
 static int list_one(int dfd, const char *name, int type, void *ctx)
 {
-	struct listing *l = ctx;
+	struct cgget *c = ctx;
 
-	if (type != DT_REG || strncmp(name, l->ctrl, l->n) || name[l->n] != '.')
+	if (type != DT_REG || strncmp(name, c->ctrl, c->n) || name[c->n] != '.')
 		return 0;
 	/* a knob we may not read (memory.force_empty) shows empty */
-	if (cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val)) < 0)
-		l->c->val[0] = 0;
-	print(l->c, name);
+	if (cg_knob_get(c->dir, c->h, name, c->val, sizeof(c->val)) < 0)
+		c->val[0] = 0;
+	print(c, name);
 	return 0;
 }
 
 /* every knob of each controller of the comma list, in the kernel's order */
 static void controllers(struct cgget *c, char *path, const char *ctrls)
 {
-	struct listing l = { .c = c };
 	char dir[PATH_MAX];
 
-	for (; *ctrls; ctrls += l.n + !!ctrls[l.n]) {
-		l.n = strchrnul(ctrls, ',') - ctrls;
-		l.ctrl = ctrls;
-		l.h = cg_ctrl_hier(ctrls, l.n);
-		l.dir = cg_path_dir(dir, path, l.h);
-		if (!file_dir(dir, list_one, &l))
+	for (; *ctrls; ctrls += c->n + !!ctrls[c->n]) {
+		c->n = strchrnul(ctrls, ',') - ctrls;
+		c->ctrl = ctrls;
+		c->h = cg_ctrl_hier(ctrls, c->n);
+		c->dir = cg_path_dir(dir, path, c->h);
+		if (!file_dir(dir, list_one, c))
 			c->found = 1;
 	}
 }
