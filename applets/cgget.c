@@ -105,8 +105,8 @@ static void knob(struct cgget *c, const char *path, const char *name)
 
 	if (cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
 			sizeof(c->val)) < 0) {
+		/* the message flushes what is printed */
 		cg_knob_error(dir, name);
-		out_close();
 		exit(1);
 	}
 	print(c, name);
