@@ -70,14 +70,14 @@ struct cgcreate {
 /* UID:GID, each a number or a name, either may be left out */
 static void ids(struct owner *o, char *s)
 {
-	char *colon = strchr(s, ':');
+	char *gid = strchrnul(s, ':');
 
-	if (colon)
-		*colon++ = 0;
+	if (*gid)
+		*gid++ = 0;
 	if (*s)
 		o->uid = pw_xuid(s);
-	if (colon && *colon)
-		o->gid = gr_xgid(colon);
+	if (*gid)
+		o->gid = gr_xgid(gid);
 }
 
 static int task_file(const char *name)
