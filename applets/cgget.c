@@ -162,7 +162,8 @@ static int show(struct cgget *c, struct group *g)
 		out_str(g->path);
 		out_str(":\n");
 	}
-	c->found = 0;
+	/* a group is found when a knob named or listed is read */
+	c->found = c->nk;
 	/* -r: the knobs of each controller together, controllers in the
 	 * order of their first knob, as libcgroup prints them */
 	if (c->nk) {
@@ -176,7 +177,7 @@ static int show(struct cgget *c, struct group *g)
 		all(c, g->path);
 	if (!OPT_SEEN(c, O_NOHEAD))
 		out_char('\n');
-	if (c->nk || c->found)
+	if (c->found)
 		return 0;
 	warn("no such group ", g->path);
 	return 1;
