@@ -74,9 +74,10 @@ struct cgget {
 	unsigned long long seen;	/* the options given */
 	/* the controller listed: its name (n bytes), the group's directory
 	 * in its hierarchy h */
-	const char *ctrl, *dir;
+	const char *ctrl;
 	size_t n;
 	int h;
+	char dir[PATH_MAX];
 	char val[16384];
 };
 
@@ -128,14 +129,11 @@ static int list_one(int dfd, const char *name, int type, void *ctx)
 /* every knob of each controller of the comma list, in the kernel's order */
 static void controllers(struct cgget *c, char *path, const char *ctrls)
 {
-	char dir[PATH_MAX];
-
 	for (; *ctrls; ctrls += c->n + !!ctrls[c->n]) {
 		c->n = strchrnul(ctrls, ',') - ctrls;
 		c->ctrl = ctrls;
 		c->h = cg_ctrl_hier(ctrls, c->n);
-		c->dir = cg_path_dir(dir, path, c->h);
-		if (!file_dir(dir, list_one, c))
+		if (!file_dir(cg_path_dir(c->dir, path, c->h), list_one, c))
 			c->found = 1;
 	}
 }
