@@ -45,15 +45,17 @@ static const struct opt opts[] = {
 
 static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
 
+/* --copy-from: the directories of the source and a target group in one
+ * hierarchy */
+struct copy {
+	char src[PATH_MAX], dst[PATH_MAX];
+	int pass, failed;
+};
+
 struct cgset {
 	struct cg_knob k[CG_KNOBS_MAX];	/* for each path, each knob */
 	int nk;
-};
-
-struct copy {
-	const char *src;
-	char *dst;
-	int pass, failed;
+	struct copy cp;
 };
 
 /* a knob of one line, read into buf of 256: its length, or -1 */
@@ -98,30 +100,30 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 }
 
 /* a second pass for the knobs the first could not set: 0, or 1 */
-static int copy_group(const char *src, char *dst)
+static int copy_group(struct copy *cp)
 {
-	struct copy cp = { src, dst, 0, 1 };
-
-	for (; cp.failed && cp.pass < 2; cp.pass++) {
-		cp.failed = 0;
-		if (file_dir(src, copy_one, &cp) < 0) {
-			warn_errno("cannot read ", src);
+	for (cp->pass = 0, cp->failed = 1; cp->failed && cp->pass < 2;
+	     cp->pass++) {
+		cp->failed = 0;
+		if (file_dir(cp->src, copy_one, cp) < 0) {
+			warn_errno("cannot read ", cp->src);
 			return 1;
 		}
 	}
-	return cp.failed;
+	return cp->failed;
 }
 
-static int copy_from(char *src, char **paths, int np)
+static int copy_from(struct copy *cp, char *src, char **paths, int np)
 {
-	char sdir[PATH_MAX], ddir[PATH_MAX];
 	int h, i, st = 0;
 
 	for (h = 0; h < cg_xlayout()->n; h++) {
-		if (access(cg_path_dir(sdir, src, h), F_OK))
+		if (access(cg_path_dir(cp->src, src, h), F_OK))
 			continue;
-		for (i = 0; i < np; i++)
-			st |= copy_group(sdir, cg_path_dir(ddir, paths[i], h));
+		for (i = 0; i < np; i++) {
+			cg_path_dir(cp->dst, paths[i], h);
+			st |= copy_group(cp);
+		}
 	}
 	return st;
 }
@@ -151,7 +153,7 @@ int cgset_main(int argc, char **argv)
 	if (!np || (!c->nk && !src))
 		die_usage("nothing to set");
 	if (src)
-		return copy_from((char *)src, paths, np);
+		return copy_from(&c->cp, (char *)src, paths, np);
 	if (c->nk * np > CG_KNOBS_MAX)
 		die_usage("too many knobs and groups");
 	for (i = 0; i < c->nk * np; i++) {
