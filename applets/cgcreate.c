@@ -105,7 +105,9 @@ static int fix_file(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	return type == DT_REG && fix(&c->own[!task_file(name)], dfd, name);
+	if (type != DT_REG)
+		return 0;
+	return fix(&c->own[!task_file(name)], dfd, name);
 }
 
 /* the owners and modes of a group in hierarchy h */
@@ -113,7 +115,9 @@ static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	return fix(&c->own[2], AT_FDCWD, dir) || file_dir(dir, fix_file, c);
+	if (fix(&c->own[2], AT_FDCWD, dir))
+		return -1;
+	return file_dir(dir, fix_file, c);
 }
 
 static unsigned mode(const char *s)
