@@ -72,8 +72,8 @@ struct cgget {
 	struct group grp[GROUPS_MAX];
 	int nk, ng, found;
 	unsigned long long seen;	/* the options given */
-	/* the controller listed: its name (n bytes), the group's directory
-	 * in its hierarchy h */
+	/* the controller listed: its name (n bytes); the group's directory
+	 * in the hierarchy h of that or of a knob named */
 	const char *ctrl;
 	size_t n;
 	int h;
@@ -99,30 +99,36 @@ static void print(struct cgget *c, const char *name)
 	out_char('\n');
 }
 
-static void knob(struct cgget *c, const char *path, const char *name)
+/* print knob name of the group at c->dir in hierarchy c->h; one that
+ * cannot be read is an error if named, else (memory.force_empty) shown
+ * empty */
+static void value(struct cgget *c, const char *name, int named)
 {
-	char dir[PATH_MAX];
-	int h = cg_knob_hier(name);
-
-	if (cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
-			sizeof(c->val)) < 0) {
-		/* the message flushes what is printed */
-		cg_knob_error(dir, name);
-		exit(1);
+	if (cg_knob_get(c->dir, c->h, name, c->val, sizeof(c->val)) < 0) {
+		if (named) {
+			/* the message flushes what is printed */
+			cg_knob_error(c->dir, name);
+			exit(1);
+		}
+		c->val[0] = 0;
 	}
 	print(c, name);
+}
+
+static void knob(struct cgget *c, const char *path, const char *name)
+{
+	c->h = cg_knob_hier(name);
+	cg_path_dir(c->dir, path, c->h);
+	value(c, name, 1);
 }
 
 static int list_one(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgget *c = ctx;
 
-	if (type != DT_REG || strncmp(name, c->ctrl, c->n) || name[c->n] != '.')
-		return 0;
-	/* a knob we may not read (memory.force_empty) shows empty */
-	if (cg_knob_get(c->dir, c->h, name, c->val, sizeof(c->val)) < 0)
-		c->val[0] = 0;
-	print(c, name);
+	if (type == DT_REG && !strncmp(name, c->ctrl, c->n) &&
+	    name[c->n] == '.')
+		value(c, name, 0);
 	return 0;
 }
 
