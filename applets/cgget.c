@@ -157,13 +157,12 @@ static void all(struct cgget *c, char *path)
 				    l->h[h].ctrls);
 }
 
-static int show(struct cgget *c, struct group *g)
+static int show(struct cgget *c, char *path, const char *ctrls)
 {
-	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
 	int i, j;
 
 	if (!OPT_SEEN(c, O_NOHEAD)) {
-		out_str(g->path);
+		out_str(path);
 		out_str(":\n");
 	}
 	/* a group is found when a knob named or listed is read */
@@ -174,16 +173,16 @@ static int show(struct cgget *c, struct group *g)
 		for (i = 0; i < c->nk; i++)
 			for (j = 0; j < c->nk; j++)
 				if (c->first[j] == i)
-					knob(c, g->path, c->knob[j]);
+					knob(c, path, c->knob[j]);
 	} else if (ctrls && strcmp(ctrls, "*"))
-		controllers(c, g->path, ctrls);
+		controllers(c, path, ctrls);
 	else
-		all(c, g->path);
+		all(c, path);
 	if (!OPT_SEEN(c, O_NOHEAD))
 		out_char('\n');
 	if (c->found)
 		return 0;
-	warn("no such group ", g->path);
+	warn("no such group ", path);
 	return 1;
 }
 
@@ -262,10 +261,12 @@ struct cgget cgget_state CT_COLD;
 int cgget_main(int argc, char **argv)
 {
 	struct cgget *c = &cgget_state;
-	int i, st = 0;
+	struct group *g;
+	int st = 0;
 
 	parse(c, argc, argv);
-	for (i = 0; i < c->ng; i++)
-		st |= show(c, &c->grp[i]);
+	/* -g CONTROLLERS serves the paths */
+	for (g = c->grp; g < c->grp + c->ng; g++)
+		st |= show(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
 	return out_close() | st;
 }
