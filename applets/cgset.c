@@ -58,12 +58,10 @@ struct cgset {
 	struct copy cp;
 };
 
-/* a knob of one line, read into buf of 256: its length, or -1 */
+/* a knob of one line, read into buf of 256: 0, or -1 */
 static int one_line(const char *dir, const char *name, char *buf)
 {
-	int n = cg_get(dir, name, buf, 256);
-
-	return n < 0 || strchr(buf, '\n') ? -1 : n;
+	return cg_get(dir, name, buf, 256) < 0 || strchr(buf, '\n') ? -1 : 0;
 }
 
 /* counters a write resets (cpuacct.usage, memory.failcnt...) are no
@@ -89,8 +87,8 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 
 	if (type != DT_REG || !strchr(name, '.') ||
 	    !strncmp(name, "cgroup.", 7) || counter(name) ||
-	    one_line(c->src, name, val) < 0 ||
-	    (one_line(c->dst, name, cur) >= 0 && !strcmp(cur, val)) ||
+	    one_line(c->src, name, val) ||
+	    (!one_line(c->dst, name, cur) && !strcmp(cur, val)) ||
 	    !cg_put(c->dst, name, val) || errno == EACCES)
 		return 0;
 	if (c->pass)
