@@ -139,11 +139,10 @@ int cgset_main(int argc, char **argv)
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
-		if (id == O_COPY) {
+		if (id == O_COPY)
 			src = arg;
-			continue;
-		}
-		cg_knob_add(c->k, &c->nk, (char *)arg);
+		else
+			cg_knob_add(c->k, &c->nk, (char *)arg);
 	}
 	opt_conflicts(&st, conflicts);
 	paths = argv + st.ind;
