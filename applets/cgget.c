@@ -222,7 +222,7 @@ static void parse(struct cgget *c, int argc, char **argv)
 	opt_init(&st, opts, argc, argv);
 	/* options and paths may come in any order, as with getopt */
 	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
-		ctrls = NULL;
+		ctrls = arg;	/* NULL for an operand */
 		if (!id) {
 			path = argv[st.ind++];
 			ops++;
@@ -235,7 +235,6 @@ static void parse(struct cgget *c, int argc, char **argv)
 				c->ctrls = arg;
 				continue;
 			}
-			ctrls = arg;
 		} else {
 			if (id == O_VAR)
 				add_knob(c, arg);
