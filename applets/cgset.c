@@ -135,7 +135,7 @@ int cgset_main(int argc, char **argv)
 	struct optstate st;
 	const char *arg, *src = NULL;
 	char **paths;
-	int id, i, np;
+	int id, i, n, np;
 
 	opt_init(&st, opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
@@ -151,11 +151,12 @@ int cgset_main(int argc, char **argv)
 		die_usage("nothing to set");
 	if (src)
 		return copy_from(&c->cp, (char *)src, paths, np);
-	if (c->nk * np > CG_KNOBS_MAX)
+	n = c->nk * np;
+	if (n > CG_KNOBS_MAX)
 		die_usage("too many knobs and groups");
-	for (i = 0; i < c->nk * np; i++) {
+	for (i = 0; i < n; i++) {
 		c->k[i] = c->k[i % c->nk];
 		c->k[i].path = paths[i / c->nk];
 	}
-	return -cg_knobs_set(c->k, i);
+	return -cg_knobs_set(c->k, n);
 }
