@@ -64,7 +64,6 @@ struct owner {
 struct cgcreate {
 	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[3];
-	int ng;
 };
 
 /* UID:GID, each a number or a name, either may be left out */
@@ -135,16 +134,19 @@ static void option(int id, const char *arg, void *ctx)
 		ids(&c->own[id - O_TASKS], (char *)arg);
 }
 
-static void parse(struct cgcreate *c, int argc, char **argv)
+/* the number of groups */
+static int parse(struct cgcreate *c, int argc, char **argv)
 {
 	struct optstate st;
+	int n;
 
 	memset(c->own, 0xff, sizeof(c->own));
 	opt_init(&st, opts, argc, argv);
-	c->ng = cg_parse(&st, c->g, 1, option, c);
+	n = cg_parse(&st, c->g, 1, option, c);
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;
 	c->own[2].gid = c->own[1].gid;
+	return n;
 }
 
 /* see CT_COLD */
@@ -153,13 +155,13 @@ struct cgcreate cgcreate_state CT_COLD;
 int cgcreate_main(int argc, char **argv)
 {
 	struct cgcreate *c = &cgcreate_state;
+	int n = parse(c, argc, argv);
 
-	parse(c, argc, argv);
-	if (cg_prepare(c->g, c->ng, 1))
+	if (cg_prepare(c->g, n, 1))
 		return 1;
-	if (cg_each(c->g, c->ng, fix_group, c)) {
+	if (cg_each(c->g, n, fix_group, c)) {
 		/* all of them, or none */
-		cg_undo(c->g, c->ng);
+		cg_undo(c->g, n);
 		return 1;
 	}
 	return 0;
