@@ -261,11 +261,11 @@ int cgget_main(int argc, char **argv)
 {
 	struct cgget *c = &cgget_state;
 	struct group *g;
-	int st = 0;
+	int i, st = 0;
 
 	parse(c, argc, argv);
 	/* -g CONTROLLERS serves the paths */
-	for (g = c->grp; g < c->grp + c->ng; g++)
+	for (g = c->grp, i = c->ng; i--; g++)
 		st |= show(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
 	return out_close() | st;
 }
