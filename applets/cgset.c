@@ -100,14 +100,14 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 /* a second pass for the knobs the first could not set: 0, or 1 */
 static int copy_group(struct copy *cp)
 {
-	for (cp->pass = 0, cp->failed = 1; cp->failed && cp->pass < 2;
-	     cp->pass++) {
+	cp->pass = 0;
+	do {
 		cp->failed = 0;
 		if (file_dir(cp->src, copy_one, cp) < 0) {
 			warn_errno("cannot read ", cp->src);
 			return 1;
 		}
-	}
+	} while (cp->failed && !cp->pass++);
 	return cp->failed;
 }
 
