@@ -228,13 +228,13 @@ static void parse(struct cgget *c, int argc, char **argv)
 			ops++;
 		} else if (id == O_GROUP) {
 			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
-			if ((path = strchr(arg, ':')))
+			if (!(path = strchr(arg, ':')))
+				c->ctrls = arg;
+			else
 				*path++ = 0;
 			cg_ctrls_hiers(arg);
-			if (!path) {
-				c->ctrls = arg;
+			if (!path)
 				continue;
-			}
 		} else {
 			if (id == O_VAR)
 				add_knob(c, arg);
