@@ -71,7 +71,6 @@ int cgclassify_main(int argc, char **argv)
 	if (cg_prepare(g, n, 0))
 		return 1;
 	for (k = st.ind; k < argc; k++)
-		if (cg_enter(g, n, pid_arg(argv[k]), NULL))
-			status = 1;
-	return status;
+		status |= cg_enter(g, n, pid_arg(argv[k]), NULL);
+	return -status;
 }

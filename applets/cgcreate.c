@@ -63,20 +63,19 @@ struct owner {
 struct cgcreate {
 	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[3];
-	int ng;
 };
 
 /* UID:GID, each a number or a name, either may be left out */
 static void ids(struct owner *o, char *s)
 {
-	char *colon = strchr(s, ':');
+	char *gid = strchrnul(s, ':');
 
-	if (colon)
-		*colon++ = 0;
+	if (*gid)
+		*gid++ = 0;
 	if (*s)
 		o->uid = pw_xuid(s);
-	if (colon && *colon)
-		o->gid = gr_xgid(colon);
+	if (*gid)
+		o->gid = gr_xgid(gid);
 }
 
 static int task_file(const char *name)
@@ -85,16 +84,18 @@ static int task_file(const char *name)
 			   strlen(name));
 }
 
+/* the owner and mode of name in fd: 0, or -1 with a message */
 static int fix(const struct owner *o, int fd, const char *name)
 {
 	/* the system calls: musl's fchmodat carries a fallback for
 	 * AT_SYMLINK_NOFOLLOW we do not need, and fchownat nothing more */
-	if ((o->uid != UNSET || o->gid != UNSET) &&
-	    syscall(SYS_fchownat, fd, name, o->uid, o->gid,
-		    AT_SYMLINK_NOFOLLOW))
+	if (((o->uid != UNSET || o->gid != UNSET) &&
+	     syscall(SYS_fchownat, fd, name, o->uid, o->gid,
+		     AT_SYMLINK_NOFOLLOW)) ||
+	    (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))) {
+		warn_errno("cannot set the owner or mode of ", name);
 		return -1;
-	if (o->mode != UNSET && syscall(SYS_fchmodat, fd, name, o->mode))
-		return -1;
+	}
 	return 0;
 }
 
@@ -102,11 +103,9 @@ static int fix_file(int dfd, const char *name, int type, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (type == DT_REG && fix(&c->own[!task_file(name)], dfd, name)) {
-		warn_errno("cannot set the owner or mode of ", name);
-		return 1;
-	}
-	return 0;
+	if (type != DT_REG)
+		return 0;
+	return fix(&c->own[!task_file(name)], dfd, name);
 }
 
 /* the owners and modes of a group in hierarchy h */
@@ -114,10 +113,8 @@ static int fix_group(struct cg_group *g, int h, char *dir, void *ctx)
 {
 	struct cgcreate *c = ctx;
 
-	if (fix(&c->own[2], AT_FDCWD, dir)) {
-		warn_errno("cannot set the owner or mode of ", dir);
+	if (fix(&c->own[2], AT_FDCWD, dir))
 		return -1;
-	}
 	return file_dir(dir, fix_file, c);
 }
 
@@ -136,16 +133,19 @@ static void option(int id, const char *arg, void *ctx)
 		ids(&c->own[id - O_TASKS], (char *)arg);
 }
 
-static void parse(struct cgcreate *c, int argc, char **argv)
+/* the number of groups */
+static int parse(struct cgcreate *c, int argc, char **argv)
 {
 	struct optstate st;
+	int n;
 
 	memset(c->own, 0xff, sizeof(c->own));
 	opt_init(&st, &opts, argc, argv);
-	c->ng = cg_parse(&st, c->g, 1, option, c);
+	n = cg_parse(&st, c->g, 1, option, c);
 	/* -a owns the group too */
 	c->own[2].uid = c->own[1].uid;
 	c->own[2].gid = c->own[1].gid;
+	return n;
 }
 
 /* see CT_COLD */
@@ -154,13 +154,13 @@ struct cgcreate cgcreate_state CT_COLD;
 int cgcreate_main(int argc, char **argv)
 {
 	struct cgcreate *c = &cgcreate_state;
+	int n = parse(c, argc, argv);
 
-	parse(c, argc, argv);
-	if (cg_prepare(c->g, c->ng, 1))
+	if (cg_prepare(c->g, n, 1))
 		return 1;
-	if (cg_each(c->g, c->ng, fix_group, c)) {
+	if (cg_each(c->g, n, fix_group, c)) {
 		/* all of them, or none */
-		cg_undo(c->g, c->ng);
+		cg_undo(c->g, n);
 		return 1;
 	}
 	return 0;

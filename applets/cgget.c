@@ -65,10 +65,18 @@ struct group {
 
 struct cgget {
 	const char *knob[KNOBS_MAX];
+	unsigned char first[KNOBS_MAX];	/* of each knob, the index of the
+					 * first knob of its controller */
 	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
 	struct group grp[GROUPS_MAX];
 	int nk, ng, found;
 	unsigned long long seen;	/* the options given */
+	/* the controller listed: its name (n bytes); the group's directory
+	 * in the hierarchy h of that or of a knob named */
+	const char *ctrl;
+	size_t n;
+	int h;
+	char dir[PATH_MAX];
 	char val[16384];
 };
 
@@ -90,52 +98,47 @@ static void print(struct cgget *c, const char *name)
 	out_char('\n');
 }
 
-static void knob(struct cgget *c, const char *path, const char *name)
+/* print knob name of the group at c->dir in hierarchy c->h; one that
+ * cannot be read is an error if named, else (memory.force_empty) shown
+ * empty */
+static void value(struct cgget *c, const char *name, int named)
 {
-	char dir[PATH_MAX];
-	int h = cg_knob_hier(name);
-
-	if (cg_knob_get(cg_path_dir(dir, path, h), h, name, c->val,
-			sizeof(c->val)) < 0) {
-		cg_knob_error(dir, name);
-		out_close();
-		exit(1);
+	if (cg_knob_get(c->dir, c->h, name, c->val, sizeof(c->val)) < 0) {
+		if (named) {
+			/* the message flushes what is printed */
+			cg_knob_error(c->dir, name);
+			exit(1);
+		}
+		c->val[0] = 0;
 	}
 	print(c, name);
 }
 
-struct listing {
-	struct cgget *c;
-	const char *dir, *ctrl;
-	size_t n;
-	int h;
-};
+static void knob(struct cgget *c, const char *path, const char *name)
+{
+	c->h = cg_knob_hier(name);
+	cg_path_dir(c->dir, path, c->h);
+	value(c, name, 1);
+}
 
 static int list_one(int dfd, const char *name, int type, void *ctx)
 {
-	struct listing *l = ctx;
+	struct cgget *c = ctx;
 
-	if (type != DT_REG || strncmp(name, l->ctrl, l->n) || name[l->n] != '.')
-		return 0;
-	/* a knob we may not read (memory.force_empty) shows empty */
-	if (cg_knob_get(l->dir, l->h, name, l->c->val, sizeof(l->c->val)) < 0)
-		l->c->val[0] = 0;
-	print(l->c, name);
+	if (type == DT_REG && !strncmp(name, c->ctrl, c->n) &&
+	    name[c->n] == '.')
+		value(c, name, 0);
 	return 0;
 }
 
 /* every knob of each controller of the comma list, in the kernel's order */
 static void controllers(struct cgget *c, char *path, const char *ctrls)
 {
-	struct listing l = { .c = c };
-	char dir[PATH_MAX];
-
-	for (; *ctrls; ctrls += l.n + !!ctrls[l.n]) {
-		l.n = strchrnul(ctrls, ',') - ctrls;
-		l.ctrl = ctrls;
-		l.h = cg_ctrl_hier(ctrls, l.n);
-		l.dir = cg_path_dir(dir, path, l.h);
-		if (!file_dir(dir, list_one, &l))
+	for (; *ctrls; ctrls += c->n + !!ctrls[c->n]) {
+		c->n = strchrnul(ctrls, ',') - ctrls;
+		c->ctrl = ctrls;
+		c->h = cg_ctrl_hier(ctrls, c->n);
+		if (!file_dir(cg_path_dir(c->dir, path, c->h), list_one, c))
 			c->found = 1;
 	}
 }
@@ -153,28 +156,32 @@ static void all(struct cgget *c, char *path)
 				    l->h[h].ctrls);
 }
 
-static int show(struct cgget *c, struct group *g)
+static int show(struct cgget *c, char *path, const char *ctrls)
 {
-	const char *ctrls = g->ctrls ? g->ctrls : c->ctrls;
-	int i;
+	int i, j;
 
 	if (!OPT_SEEN(c, O_NOHEAD)) {
-		out_str(g->path);
+		out_str(path);
 		out_str(":\n");
 	}
-	c->found = 0;
-	if (c->nk)
+	/* a group is found when a knob named or listed is read */
+	c->found = c->nk;
+	/* -r: the knobs of each controller together, controllers in the
+	 * order of their first knob, as libcgroup prints them */
+	if (c->nk) {
 		for (i = 0; i < c->nk; i++)
-			knob(c, g->path, c->knob[i]);
-	else if (ctrls && strcmp(ctrls, "*"))
-		controllers(c, g->path, ctrls);
+			for (j = 0; j < c->nk; j++)
+				if (c->first[j] == i)
+					knob(c, path, c->knob[j]);
+	} else if (ctrls && strcmp(ctrls, "*"))
+		controllers(c, path, ctrls);
 	else
-		all(c, g->path);
+		all(c, path);
 	if (!OPT_SEEN(c, O_NOHEAD))
 		out_char('\n');
-	if (c->nk || c->found)
+	if (c->found)
 		return 0;
-	warn("no such group ", g->path);
+	warn("no such group ", path);
 	return 1;
 }
 
@@ -188,17 +195,7 @@ static int mode(void)
 	return out_close();
 }
 
-/* a group: -g CONTROLLERS:PATH or a PATH operand */
-static void add(struct cgget *c, char *arg, const char *ctrls)
-{
-	if (c->ng == GROUPS_MAX)
-		die_usage("too many groups");
-	c->grp[c->ng++] = (struct group){ arg, ctrls };
-}
-
-/* -r: the knobs of each controller together, controllers in the order of
- * their first knob, as libcgroup prints them: after the last knob of its
- * controller, if any */
+/* -r: a knob, with the first one of its controller */
 static void add_knob(struct cgget *c, const char *knob)
 {
 	size_t n;
@@ -208,39 +205,43 @@ static void add_knob(struct cgget *c, const char *knob)
 		die_usage("too many knobs");
 	cg_knob_hier(knob);
 	n = strchr(knob, '.') - knob + 1;
-	for (i = c->nk; i && strncmp(c->knob[i - 1], knob, n); i--)
+	c->knob[c->nk] = knob;
+	for (i = 0; strncmp(c->knob[i], knob, n); i++)
 		;
-	if (!i)
-		i = c->nk;
-	memmove(&c->knob[i + 1], &c->knob[i], (c->nk++ - i) * sizeof(*c->knob));
-	c->knob[i] = knob;
+	c->first[c->nk++] = i;
 }
 
 static void parse(struct cgget *c, int argc, char **argv)
 {
 	struct optstate st;
-	const char *arg;
-	char *colon;
+	const char *arg, *ctrls;
+	char *path;
 	int id, ops = 0;
 
 	opt_init(&st, &opts, argc, argv);
 	/* options and paths may come in any order, as with getopt */
 	while ((id = opt_next(&st, &arg)) || st.ind < argc) {
+		ctrls = arg;	/* NULL for an operand */
 		if (!id) {
-			add(c, argv[st.ind++], NULL);
+			path = argv[st.ind++];
 			ops++;
-		} else if (id == O_VAR) {
-			add_knob(c, arg);
 		} else if (id == O_GROUP) {
 			/* CONTROLLERS:PATH, or CONTROLLERS for the paths */
-			if ((colon = strchr(arg, ':')))
-				*colon = 0;
-			cg_ctrls_hiers(arg);
-			if (colon)
-				add(c, colon + 1, arg);
-			else
+			if (!(path = strchr(arg, ':')))
 				c->ctrls = arg;
+			else
+				*path++ = 0;
+			cg_ctrls_hiers(arg);
+			if (!path)
+				continue;
+		} else {
+			if (id == O_VAR)
+				add_knob(c, arg);
+			continue;
 		}
+		if (c->ng == GROUPS_MAX)
+			die_usage("too many groups");
+		c->grp[c->ng++] = (struct group){ path, ctrls };
 	}
 	opt_conflicts(&st, conflicts);
 	if (OPT_SEEN(&st, O_MODE))
@@ -258,10 +259,12 @@ struct cgget cgget_state CT_COLD;
 int cgget_main(int argc, char **argv)
 {
 	struct cgget *c = &cgget_state;
+	struct group *g;
 	int i, st = 0;
 
 	parse(c, argc, argv);
-	for (i = 0; i < c->ng; i++)
-		st |= show(c, &c->grp[i]);
+	/* -g CONTROLLERS serves the paths */
+	for (g = c->grp, i = c->ng; i--; g++)
+		st |= show(c, g->path, g->ctrls ? g->ctrls : c->ctrls);
 	return out_close() | st;
 }

@@ -44,24 +44,23 @@ OPT_TABLE(opts, OPTS);
 
 static const unsigned char conflicts[][2] = { { O_VAR, O_COPY }, { 0, 0 } };
 
-struct cgset {
-	struct cg_knob k[CG_KNOBS_MAX];	/* for each path, each knob */
-	char **paths;
-	int np, nk;
-};
-
+/* --copy-from: the directories of the source and a target group in one
+ * hierarchy */
 struct copy {
-	const char *src;
-	char *dst;
+	char src[PATH_MAX], dst[PATH_MAX];
 	int pass, failed;
 };
 
-/* a knob of one line, read into buf of 256: its length, or -1 */
+struct cgset {
+	struct cg_knob k[CG_KNOBS_MAX];	/* for each path, each knob */
+	int nk;
+	struct copy cp;
+};
+
+/* a knob of one line, read into buf of 256: 0, or -1 */
 static int one_line(const char *dir, const char *name, char *buf)
 {
-	int n = cg_get(dir, name, buf, 256);
-
-	return n < 0 || strchr(buf, '\n') ? -1 : n;
+	return cg_get(dir, name, buf, 256) < 0 || strchr(buf, '\n') ? -1 : 0;
 }
 
 /* counters a write resets (cpuacct.usage, memory.failcnt...) are no
@@ -87,8 +86,8 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 
 	if (type != DT_REG || !strchr(name, '.') ||
 	    !strncmp(name, "cgroup.", 7) || counter(name) ||
-	    one_line(c->src, name, val) < 0 ||
-	    (one_line(c->dst, name, cur) >= 0 && !strcmp(cur, val)) ||
+	    one_line(c->src, name, val) ||
+	    (!one_line(c->dst, name, cur) && !strcmp(cur, val)) ||
 	    !cg_put(c->dst, name, val) || errno == EACCES)
 		return 0;
 	if (c->pass)
@@ -97,33 +96,31 @@ static int copy_one(int dfd, const char *name, int type, void *ctx)
 	return 0;
 }
 
-static int copy_group(const char *src, char *dst)
+/* a second pass for the knobs the first could not set: 0, or 1 */
+static int copy_group(struct copy *cp)
 {
-	struct copy cp = { src, dst, 0, 0 };
-
-	if (file_dir(src, copy_one, &cp) < 0) {
-		warn_errno("cannot read ", src);
-		return 1;
-	}
-	if (cp.failed) {
-		cp.pass = 1;
-		cp.failed = 0;
-		file_dir(src, copy_one, &cp);
-	}
-	return cp.failed;
+	cp->pass = 0;
+	do {
+		cp->failed = 0;
+		if (file_dir(cp->src, copy_one, cp) < 0) {
+			warn_errno("cannot read ", cp->src);
+			return 1;
+		}
+	} while (cp->failed && !cp->pass++);
+	return cp->failed;
 }
 
-static int copy_from(struct cgset *c, char *src)
+static int copy_from(struct copy *cp, char *src, char **paths, int np)
 {
-	char sdir[PATH_MAX], ddir[PATH_MAX];
 	int h, i, st = 0;
 
 	for (h = 0; h < cg_xlayout()->n; h++) {
-		if (access(cg_path_dir(sdir, src, h), F_OK))
+		if (access(cg_path_dir(cp->src, src, h), F_OK))
 			continue;
-		for (i = 0; i < c->np; i++)
-			st |= copy_group(sdir, cg_path_dir(ddir, c->paths[i],
-							   h));
+		for (i = 0; i < np; i++) {
+			cg_path_dir(cp->dst, paths[i], h);
+			st |= copy_group(cp);
+		}
 	}
 	return st;
 }
@@ -136,28 +133,29 @@ int cgset_main(int argc, char **argv)
 	struct cgset *c = &cgset_state;
 	struct optstate st;
 	const char *arg, *src = NULL;
-	int id, i;
+	char **paths;
+	int id, i, n, np;
 
 	opt_init(&st, &opts, argc, argv);
 	while ((id = opt_next(&st, &arg))) {
-		if (id == O_COPY) {
+		if (id == O_COPY)
 			src = arg;
-			continue;
-		}
-		cg_knob_add(c->k, &c->nk, (char *)arg);
+		else
+			cg_knob_add(c->k, &c->nk, (char *)arg);
 	}
 	opt_conflicts(&st, conflicts);
-	c->paths = argv + st.ind;
-	c->np = argc - st.ind;
-	if (!c->np || (!c->nk && !src))
+	paths = argv + st.ind;
+	np = argc - st.ind;
+	if (!np || (!c->nk && !src))
 		die_usage("nothing to set");
 	if (src)
-		return copy_from(c, (char *)src);
-	if (c->nk * c->np > CG_KNOBS_MAX)
+		return copy_from(&c->cp, (char *)src, paths, np);
+	n = c->nk * np;
+	if (n > CG_KNOBS_MAX)
 		die_usage("too many knobs and groups");
-	for (i = 0; i < c->nk * c->np; i++) {
+	for (i = 0; i < n; i++) {
 		c->k[i] = c->k[i % c->nk];
-		c->k[i].path = c->paths[i / c->nk];
+		c->k[i].path = paths[i / c->nk];
 	}
-	return -cg_knobs_set(c->k, i);
+	return -cg_knobs_set(c->k, n);
 }
