@@ -61,8 +61,8 @@ struct owner {
 
 /* own: [0] the files that take pids, [1] the other files, [2] the group */
 struct cgcreate {
-	struct cg_group g[CG_GROUPS_MAX];
 	struct owner own[3];
+	struct cg_group g[CG_GROUPS_MAX];
 };
 
 /* UID:GID, each a number or a name, either may be left out */
@@ -154,7 +154,10 @@ struct cgcreate cgcreate_state CT_COLD;
 int cgcreate_main(int argc, char **argv)
 {
 	struct cgcreate *c = &cgcreate_state;
-	int n = parse(c, argc, argv);
+	int n;
+
+	CT_OPAQUE(c);
+	n = parse(c, argc, argv);
 
 	if (cg_prepare(c->g, n, 1))
 		return 1;

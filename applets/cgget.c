@@ -64,18 +64,18 @@ struct group {
 };
 
 struct cgget {
-	const char *knob[KNOBS_MAX];
-	unsigned char first[KNOBS_MAX];	/* of each knob, the index of the
-					 * first knob of its controller */
-	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
-	struct group grp[GROUPS_MAX];
 	int nk, ng, found;
 	unsigned long long seen;	/* the options given */
+	const char *ctrls;	/* of -g CONTROLLERS, as a comma list */
 	/* the controller listed: its name (n bytes); the group's directory
 	 * in the hierarchy h of that or of a knob named */
 	const char *ctrl;
 	size_t n;
 	int h;
+	const char *knob[KNOBS_MAX];
+	unsigned char first[KNOBS_MAX];	/* of each knob, the index of the
+					 * first knob of its controller */
+	struct group grp[GROUPS_MAX];
 	char dir[PATH_MAX];
 	char val[16384];
 };
@@ -262,6 +262,7 @@ int cgget_main(int argc, char **argv)
 	struct group *g;
 	int i, st = 0;
 
+	CT_OPAQUE(c);
 	parse(c, argc, argv);
 	/* -g CONTROLLERS serves the paths */
 	for (g = c->grp, i = c->ng; i--; g++)
