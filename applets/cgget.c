@@ -147,13 +147,10 @@ static void controllers(struct cgget *c, char *path, const char *ctrls)
  * ones of v2, in the order they are mounted */
 static void all(struct cgget *c, char *path)
 {
-	const struct cg_layout *l = cg_layout();
 	int h;
 
-	for (h = 0; h < l->n; h++)
-		if (cg_has_ctrls(h))
-			controllers(c, path, l->h[h].v2 ? cg_v2_ctrls() :
-				    l->h[h].ctrls);
+	for (h = 0; h < cg_layout()->n; h++)
+		controllers(c, path, cg_hier_ctrls(h));
 }
 
 static int show(struct cgget *c, char *path, const char *ctrls)

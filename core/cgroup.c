@@ -164,18 +164,18 @@ const char *cg_v2_ctrls(void)
 
 /* the kernel lists a v1 hierarchy's controllers first, then its options:
  * one of these first means it has none */
-int cg_has_ctrls(int h)
+const char *cg_hier_ctrls(int h)
 {
 	static const char opts[] = "name=\0xattr\0clone_children\0"
 				   "release_agent=\0favordynmods\0";
 	const char *c = layout.h[h].ctrls, *o;
 
 	if (layout.h[h].v2)
-		return *cg_v2_ctrls() != 0;
+		return cg_v2_ctrls();
 	for (o = opts; *o; o += strlen(o) + 1)
 		if (!strncmp(c, o, strlen(o)))
-			return 0;
-	return 1;
+			return "";
+	return c;
 }
 
 /* each controller is in one v1 hierarchy at most: any of a line of
@@ -344,7 +344,7 @@ unsigned cg_ctrls_hiers(const char *ctrls)
 
 	if (!strcmp(ctrls, "*")) {
 		for (h = 0; h < l->n; h++)
-			if (cg_has_ctrls(h))
+			if (*cg_hier_ctrls(h))
 				m |= 1u << h;
 		return m;
 	}

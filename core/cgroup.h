@@ -48,9 +48,10 @@ int cg_put(const char *dir, const char *name, const char *val);
  * as a comma list; "" without v2 */
 const char *cg_v2_ctrls(void);
 
-/* does hierarchy h have controllers (v1: not only a name=; v2: offers
- * any)? */
-int cg_has_ctrls(int h);
+/* the controllers of hierarchy h as a comma list: those v2 offers, a v1
+ * one's own (then perhaps its mount options, which name no hierarchy's
+ * knobs); "" if it has none (v1: a named one, "name=systemd") */
+const char *cg_hier_ctrls(int h);
 
 /* the index of the v1 hierarchy of these controllers (a comma list, as
  * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
