@@ -63,12 +63,13 @@ static int one_line(const char *dir, const char *name, char *buf)
 	return cg_get(dir, name, buf, 256) < 0 || strchr(buf, '\n') ? -1 : 0;
 }
 
-/* counters a write resets (cpuacct.usage, memory.failcnt...) are no
- * settings to copy */
+/* counters a write resets or the kernel refuses (cpuacct.usage,
+ * memory.failcnt, pids.peak...) are no settings to copy */
 static int counter(const char *name)
 {
 	for (; *name; name++)
-		if (!strncmp(name, "usage", 5) || !strncmp(name, "failcnt", 7))
+		if (!strncmp(name, "usage", 5) || !strncmp(name, "failcnt", 7) ||
+		    !strncmp(name, "peak", 4))
 			return 1;
 	return 0;
 }
