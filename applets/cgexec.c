@@ -158,20 +158,20 @@ static void watch(struct cgexec *c, struct memwatch *m)
 /* 4194304 as "4M", 1572864 as "1.5M" (a tenth cut, not rounded) */
 static const char *human(char *buf, const char *bytes)
 {
-	unsigned long long v;
+	unsigned long long v, unit = 1;
 	char *p;
 	int i = 0, tenth;
 
 	if (parse_u64(bytes, 10, ~0ULL, &v))
 		return bytes;
-	while (i < 4 && v >> 10 * (i + 1))
-		i++;
-	p = strchr(str_utoa(buf, v >> 10 * i), 0);
-	tenth = (v & ((1ULL << 10 * i) - 1)) * 10 >> 10 * i;
-	if (tenth) {
-		*p++ = '.';
-		*p++ = '0' + tenth;
-	}
+	for (; i < 4 && v / unit >> 10; i++)
+		unit <<= 10;
+	p = strchr(str_utoa(buf, v / unit), 0);
+	tenth = v % unit * 10 / unit;
+	/* ".N", kept only when N is not 0 */
+	p[0] = '.';
+	p[1] = '0' + tenth;
+	p += tenth ? 2 : 0;
 	p[0] = "\0KMGT"[i];
 	p[1] = 0;
 	return buf;
