@@ -132,8 +132,8 @@ static unsigned long long oom_kills(const struct memwatch *m)
 	if (cg_get(m->dir, m->v2 ? "memory.events" :
 		   "memory.oom_control", buf, sizeof(buf)) < 0)
 		return 0;
-	while (strncmp(p, "oom_kill ", 9))
-		if (!(p = strchr(p, '\n')) || !*++p)
+	for (; strncmp(p, "oom_kill ", 9); p++)
+		if (!(p = strchr(p, '\n')))
 			return 0;
 	for (p += 9; *p >= '0' && *p <= '9'; p++)
 		n = n * 10 + *p - '0';
@@ -186,9 +186,10 @@ static const char *notes(const struct memwatch *m, const char *what,
 
 	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
 		return "";
+	/* without OOM kills, the NULL ends the list after ")" */
 	return str_join(buf, 128, " (memory ", what, human(size, val),
-			ooms ? ", " : "", ooms ? str_utoa(num, ooms) : "",
-			ooms ? " OOM kills" : "", ")");
+			ooms ? ", " : ")", ooms ? str_utoa(num, ooms) : NULL,
+			" OOM kills)");
 }
 
 /* how the program ended: killed by the OOM killer (when the group's limit
