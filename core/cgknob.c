@@ -173,7 +173,7 @@ static const char *quota(const char *q, int to_v2)
 /* cpu.max is "QUOTA PERIOD" on v2, two files on v1 */
 static int cpu_v2(const char *dir, int kind, const char *val)
 {
-	char buf[64], cat[96];
+	char buf[96], *p;
 
 	if (kind == K_QUOTA)
 		return set(dir, "cpu.max", quota(val, 1));
@@ -181,10 +181,11 @@ static int cpu_v2(const char *dir, int kind, const char *val)
 		cg_knob_error(dir, "cpu.max");
 		return -1;
 	}
-	*strchrnul(buf, ' ') = 0;
-	if (!str_join(cat, sizeof(cat), buf, " ", val))
+	/* the quota read, then the new period */
+	p = strchrnul(buf, ' ');
+	if (!str_join(p, buf + sizeof(buf) - p, " ", val))
 		return bad("cpu.cfs_period_us", val);
-	return set(dir, "cpu.max", cat);
+	return set(dir, "cpu.max", buf);
 }
 
 static int cpu_v1(const char *dir, const char *val)
