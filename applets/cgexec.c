@@ -155,15 +155,17 @@ static void watch(struct cgexec *c, struct memwatch *m)
 		}
 }
 
-/* 4194304 as "4M", 1572864 as "1.5M" (a tenth cut, not rounded) */
-static const char *human(char *buf, const char *bytes)
+/* a number of bytes, 4194304, as "4M", 1572864 as "1.5M" (a tenth cut,
+ * not rounded), rewritten in place in buf (of 24 or more); anything else
+ * is left as it is */
+static const char *human(char *buf)
 {
 	unsigned long long v, unit = 1;
 	char *p;
 	int i = 0, tenth;
 
-	if (parse_u64(bytes, 10, ~0ULL, &v))
-		return bytes;
+	if (parse_u64(buf, 10, ~0ULL, &v))
+		return buf;
 	for (; i < 4 && v / unit >> 10; i++)
 		unit <<= 10;
 	p = strchr(str_utoa(buf, v / unit), 0);
@@ -182,12 +184,12 @@ static const char *human(char *buf, const char *bytes)
 static const char *notes(const struct memwatch *m, const char *what,
 			 const char *knob, unsigned long long ooms, char *buf)
 {
-	char val[32], size[32], num[24];
+	char val[32], num[24];
 
 	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
 		return "";
 	/* without OOM kills, the NULL ends the list after ")" */
-	return str_join(buf, 128, " (memory ", what, human(size, val),
+	return str_join(buf, 128, " (memory ", what, human(val),
 			ooms ? ", " : ")", ooms ? str_utoa(num, ooms) : NULL,
 			" OOM kills)");
 }
