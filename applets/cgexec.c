@@ -200,12 +200,17 @@ static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	const char *how = sig ? "killed by signal " : "exited with status ";
-	const char *what = signal_name(sig), *note = "";
+	const char *how = "exited with status ", *what, *note = "";
 	char num[24], buf[128];
 
-	if (!sig || !what)
-		what = str_utoa(num, sig ? sig : WEXITSTATUS(st));
+	if (!sig) {
+		what = str_utoa(num, WEXITSTATUS(st));
+	} else {
+		how = "killed by signal ";
+		what = signal_name(sig);
+		if (!what)
+			what = str_utoa(num, sig);
+	}
 	if (sig == SIGKILL && ooms)
 		note = notes(m, "limit ", "memory.max", 0, buf);
 	if (*note) {
