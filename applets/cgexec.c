@@ -27,7 +27,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -226,9 +225,9 @@ static void report(const struct memwatch *m, int st)
 /*
  * The child waits on a pipe until we have moved it into every group, so
  * that not one instruction of the program runs outside them; if we cannot,
- * it sees the pipe close and leaves quietly.
+ * it sees the pipe close and leaves quietly, and we return.
  */
-static _Noreturn void run_wait(struct cgexec *c)
+static void run_wait(struct cgexec *c)
 {
 	struct memwatch m;
 	sigset_t old;
@@ -251,8 +250,7 @@ static _Noreturn void run_wait(struct cgexec *c)
 	if (cg_enter(c->g, c->ng, pid, NULL)) {
 		close(p[1]);
 		proc_wait(pid, 0);
-		cg_undo(c->g, c->ng);
-		exit(1);
+		return;
 	}
 	if (write(p[1], "g", 1) != 1)
 		die_errno("cannot start the program");
@@ -276,15 +274,16 @@ int cgexec_main(int argc, char **argv)
 	parse(c, argc, argv);
 	if (prepare(c))
 		return 1;
+	/* without --wait we move ourselves, then exec. Groups we made must be
+	 * left empty to be removed: remember where we are, to come back if
+	 * moving into a later group fails. */
 	if (OPT_SEEN(c, O_WAIT))
 		run_wait(c);
-	/* groups we made must be left empty to be removed: remember where we
-	 * are, to come back if moving into a later group fails */
-	if (cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
-		     file_read("/proc/self/cgroup", saved, sizeof(saved)) >= 0 ?
-		     saved : NULL)) {
-		cg_undo(c->g, c->ng);
-		return 1;
-	}
-	proc_exec(c->argv);
+	else if (!cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
+			   file_read("/proc/self/cgroup", saved,
+				     sizeof(saved)) >= 0 ? saved : NULL))
+		proc_exec(c->argv);
+	/* back here only if the program could not be moved into every group */
+	cg_undo(c->g, c->ng);
+	return 1;
 }
