@@ -179,10 +179,12 @@ static const char *human(char *buf)
 }
 
 /* " (memory peak 3.9M, 2 OOM kills)": what the memory knob says, and
- * the OOM kills if any; "" without a memory group */
+ * the OOM kills if any; "" without a memory group. The text lasts until
+ * the next call: a static buffer is smaller code than one passed in. */
 static const char *notes(const struct memwatch *m, const char *what,
-			 const char *knob, unsigned long long ooms, char *buf)
+			 const char *knob, unsigned long long ooms)
 {
+	static char buf[128];
 	char val[32], num[24];
 
 	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
@@ -200,7 +202,7 @@ static void report(const struct memwatch *m, int st)
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
 	const char *how = "exited with status ", *what, *note = "";
-	char num[24], buf[128];
+	char num[24];
 
 	if (!sig) {
 		what = str_utoa(num, WEXITSTATUS(st));
@@ -211,13 +213,13 @@ static void report(const struct memwatch *m, int st)
 			what = str_utoa(num, sig);
 	}
 	if (sig == SIGKILL && ooms)
-		note = notes(m, "limit ", "memory.max", 0, buf);
+		note = notes(m, "limit ", "memory.max", 0);
 	if (*note) {
 		how = "killed by the OOM killer";
 		what = "";
 	} else {
 		note = notes(m, "peak ", m->v2 ? "memory.peak" :
-			     "memory.max_usage_in_bytes", ooms, buf);
+			     "memory.max_usage_in_bytes", ooms);
 	}
 	warn("program ", how, what, note);
 }
