@@ -122,6 +122,10 @@ struct memwatch {
 	unsigned long long ooms;
 };
 
+/* run_wait's (see CT_COLD): at a fixed address, not on the stack, the
+ * code that reaches it is shorter */
+struct memwatch cgexec_mem CT_COLD;
+
 /* oom_kill of memory.events (v2) or memory.oom_control (v1) */
 static unsigned long long oom_kills(const struct memwatch *m)
 {
@@ -231,13 +235,13 @@ static void report(const struct memwatch *m, int st)
  */
 static void run_wait(struct cgexec *c)
 {
-	struct memwatch m;
+	struct memwatch *m = &cgexec_mem;
 	sigset_t old;
 	int p[2], st;
 	pid_t pid;
 	char go;
 
-	watch(c, &m);
+	watch(c, m);
 	if (sys_pipe2(p, O_CLOEXEC))
 		die_errno("cannot start the program");
 	proc_block(0, &old);
@@ -258,7 +262,7 @@ static void run_wait(struct cgexec *c)
 		die_errno("cannot start the program");
 	close(p[1]);
 	st = proc_wait(pid, 0);
-	report(&m, st);
+	report(m, st);
 	if (OPT_SEEN(c, O_RM))
 		cg_delete(c->g, c->ng, 0);
 	proc_relay(st);
