@@ -71,10 +71,12 @@ int parse_size(const char *s, unsigned long long *v)
 {
 	static const char units[] = "kmgt";
 	size_t len = strlen(s);
+	/* the last character ("" has only its NUL, which is no unit) */
+	char c = s[len - !!len] | 0x20;
 	int shift = 0, i;
 
-	for (i = 0; len && units[i]; i++)
-		if ((s[len - 1] | 0x20) == units[i])
+	for (i = 0; units[i]; i++)
+		if (c == units[i])
 			shift = 10 * (i + 1);
 	if (scan(&s, 10, ~0ULL >> shift, v))
 		return -1;
