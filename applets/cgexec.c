@@ -27,7 +27,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -123,6 +122,10 @@ struct memwatch {
 	unsigned long long ooms;
 };
 
+/* run_wait's (see CT_COLD): at a fixed address, not on the stack, the
+ * code that reaches it is shorter */
+struct memwatch cgexec_mem CT_COLD;
+
 /* oom_kill of memory.events (v2) or memory.oom_control (v1) */
 static unsigned long long oom_kills(const struct memwatch *m)
 {
@@ -132,8 +135,8 @@ static unsigned long long oom_kills(const struct memwatch *m)
 	if (cg_get(m->dir, m->v2 ? "memory.events" :
 		   "memory.oom_control", buf, sizeof(buf)) < 0)
 		return 0;
-	while (strncmp(p, "oom_kill ", 9))
-		if (!(p = strchr(p, '\n')) || !*++p)
+	for (; strncmp(p, "oom_kill ", 9); p++)
+		if (!(p = strchr(p, '\n')))
 			return 0;
 	for (p += 9; *p >= '0' && *p <= '9'; p++)
 		n = n * 10 + *p - '0';
@@ -155,40 +158,45 @@ static void watch(struct cgexec *c, struct memwatch *m)
 		}
 }
 
-/* 4194304 as "4M", 1572864 as "1.5M" (a tenth cut, not rounded) */
-static const char *human(char *buf, const char *bytes)
+/* a number of bytes, 4194304, as "4M", 1572864 as "1.5M" (a tenth cut,
+ * not rounded), rewritten in place in buf (of 24 or more); anything else
+ * is left as it is */
+static const char *human(char *buf)
 {
-	unsigned long long v;
+	unsigned long long v, unit = 1;
 	char *p;
 	int i = 0, tenth;
 
-	if (parse_u64(bytes, 10, ~0ULL, &v))
-		return bytes;
-	while (i < 4 && v >> 10 * (i + 1))
-		i++;
-	p = strchr(str_utoa(buf, v >> 10 * i), 0);
-	tenth = (v & ((1ULL << 10 * i) - 1)) * 10 >> 10 * i;
-	if (tenth) {
-		*p++ = '.';
-		*p++ = '0' + tenth;
-	}
+	if (parse_u64(buf, 10, ~0ULL, &v))
+		return buf;
+	for (; i < 4 && v / unit >> 10; i++)
+		unit <<= 10;
+	p = strchr(str_utoa(buf, v / unit), 0);
+	tenth = v % unit * 10 / unit;
+	/* ".N", kept only when N is not 0 */
+	p[0] = '.';
+	p[1] = '0' + tenth;
+	p += tenth ? 2 : 0;
 	p[0] = "\0KMGT"[i];
 	p[1] = 0;
 	return buf;
 }
 
 /* " (memory peak 3.9M, 2 OOM kills)": what the memory knob says, and
- * the OOM kills if any; "" without a memory group */
+ * the OOM kills if any; "" without a memory group. The text lasts until
+ * the next call: a static buffer is smaller code than one passed in. */
 static const char *notes(const struct memwatch *m, const char *what,
-			 const char *knob, unsigned long long ooms, char *buf)
+			 const char *knob, unsigned long long ooms)
 {
-	char val[32], size[32], num[24];
+	static char buf[128];
+	char val[32], num[24];
 
 	if (m->h < 0 || cg_knob_get(m->dir, m->h, knob, val, sizeof(val)) < 0)
 		return "";
-	return str_join(buf, 128, " (memory ", what, human(size, val),
-			ooms ? ", " : "", ooms ? str_utoa(num, ooms) : "",
-			ooms ? " OOM kills" : "", ")");
+	/* without OOM kills, the NULL ends the list after ")" */
+	return str_join(buf, 128, " (memory ", what, human(val),
+			ooms ? ", " : ")", ooms ? str_utoa(num, ooms) : NULL,
+			" OOM kills)");
 }
 
 /* how the program ended: killed by the OOM killer (when the group's limit
@@ -197,20 +205,25 @@ static void report(const struct memwatch *m, int st)
 {
 	unsigned long long ooms = m->h < 0 ? 0 : oom_kills(m) - m->ooms;
 	int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	const char *how = sig ? "killed by signal " : "exited with status ";
-	const char *what = signal_name(sig), *note = "";
-	char num[24], buf[128];
+	const char *how = "exited with status ", *what, *note = "";
+	char num[24];
 
-	if (!sig || !what)
-		what = str_utoa(num, sig ? sig : WEXITSTATUS(st));
+	if (!sig) {
+		what = str_utoa(num, WEXITSTATUS(st));
+	} else {
+		how = "killed by signal ";
+		what = signal_name(sig);
+		if (!what)
+			what = str_utoa(num, sig);
+	}
 	if (sig == SIGKILL && ooms)
-		note = notes(m, "limit ", "memory.max", 0, buf);
+		note = notes(m, "limit ", "memory.max", 0);
 	if (*note) {
 		how = "killed by the OOM killer";
 		what = "";
 	} else {
 		note = notes(m, "peak ", m->v2 ? "memory.peak" :
-			     "memory.max_usage_in_bytes", ooms, buf);
+			     "memory.max_usage_in_bytes", ooms);
 	}
 	warn("program ", how, what, note);
 }
@@ -218,17 +231,17 @@ static void report(const struct memwatch *m, int st)
 /*
  * The child waits on a pipe until we have moved it into every group, so
  * that not one instruction of the program runs outside them; if we cannot,
- * it sees the pipe close and leaves quietly.
+ * it sees the pipe close and leaves quietly, and we return.
  */
-static _Noreturn void run_wait(struct cgexec *c)
+static void run_wait(struct cgexec *c)
 {
-	struct memwatch m;
+	struct memwatch *m = &cgexec_mem;
 	sigset_t old;
 	int p[2], st;
 	pid_t pid;
 	char go;
 
-	watch(c, &m);
+	watch(c, m);
 	if (sys_pipe2(p, O_CLOEXEC))
 		die_errno("cannot start the program");
 	proc_block(0, &old);
@@ -243,14 +256,13 @@ static _Noreturn void run_wait(struct cgexec *c)
 	if (cg_enter(c->g, c->ng, pid, NULL)) {
 		close(p[1]);
 		proc_wait(pid, 0);
-		cg_undo(c->g, c->ng);
-		exit(1);
+		return;
 	}
 	if (write(p[1], "g", 1) != 1)
 		die_errno("cannot start the program");
 	close(p[1]);
 	st = proc_wait(pid, 0);
-	report(&m, st);
+	report(m, st);
 	if (OPT_SEEN(c, O_RM))
 		cg_delete(c->g, c->ng, 0);
 	proc_relay(st);
@@ -268,15 +280,16 @@ int cgexec_main(int argc, char **argv)
 	parse(c, argc, argv);
 	if (prepare(c))
 		return 1;
+	/* without --wait we move ourselves, then exec. Groups we made must be
+	 * left empty to be removed: remember where we are, to come back if
+	 * moving into a later group fails. */
 	if (OPT_SEEN(c, O_WAIT))
 		run_wait(c);
-	/* groups we made must be left empty to be removed: remember where we
-	 * are, to come back if moving into a later group fails */
-	if (cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
-		     file_read("/proc/self/cgroup", saved, sizeof(saved)) >= 0 ?
-		     saved : NULL)) {
-		cg_undo(c->g, c->ng);
-		return 1;
-	}
-	proc_exec(c->argv);
+	else if (!cg_enter(c->g, c->ng, 0, OPT_SEEN(c, O_CREATE) &&
+			   file_read("/proc/self/cgroup", saved,
+				     sizeof(saved)) >= 0 ? saved : NULL))
+		proc_exec(c->argv);
+	/* back here only if the program could not be moved into every group */
+	cg_undo(c->g, c->ng);
+	return 1;
 }

@@ -118,9 +118,10 @@ static int number(const char *s, unsigned long long *v)
 
 /*
  * A value of a limit or a weight, in the form of v2 or v1 (from), into the
- * form of the other or the same (to_v2), in out of 24. memory.swap.max is
- * swap alone, v1's memsw memory and swap: the group's memory limit (mem,
- * read from dir) is taken away or added. NULL if val is no such value.
+ * form of the other or the same (to_v2), in out of 24, which may be val:
+ * val is read before out is written. memory.swap.max is swap alone, v1's
+ * memsw memory and swap: the group's memory limit (mem, read from dir) is
+ * taken away or added. NULL if val is no such value.
  */
 static char *convert(int k, const char *dir, const char *val,
 		     int from_v2, int to_v2, char *out)
@@ -173,7 +174,7 @@ static const char *quota(const char *q, int to_v2)
 /* cpu.max is "QUOTA PERIOD" on v2, two files on v1 */
 static int cpu_v2(const char *dir, int kind, const char *val)
 {
-	char buf[64], cat[96];
+	char buf[96], *p;
 
 	if (kind == K_QUOTA)
 		return set(dir, "cpu.max", quota(val, 1));
@@ -181,10 +182,11 @@ static int cpu_v2(const char *dir, int kind, const char *val)
 		cg_knob_error(dir, "cpu.max");
 		return -1;
 	}
-	*strchrnul(buf, ' ') = 0;
-	if (!str_join(cat, sizeof(cat), buf, " ", val))
+	/* the quota read, then the new period */
+	p = strchrnul(buf, ' ');
+	if (!str_join(p, buf + sizeof(buf) - p, " ", val))
 		return bad("cpu.cfs_period_us", val);
-	return set(dir, "cpu.max", cat);
+	return set(dir, "cpu.max", buf);
 }
 
 static int cpu_v1(const char *dir, const char *val)
@@ -250,16 +252,15 @@ int cg_knob_get(const char *dir, int h, const char *knob, char *buf,
 {
 	int v2 = cg_layout()->h[h].v2, asv2;
 	int k = lookup(knob, &asv2);
-	char val[32];
 
 	if (k < 0 || asv2 == v2 || k == K_MAX)
 		return cg_get(dir, knob, buf, size);
 	if (k == K_QUOTA || k == K_PERIOD) {
 		if (!cpu_get(dir, v2, k, buf, size))
 			return -1;
-	} else if (cg_get(dir, name(k, v2), val, sizeof(val)) < 0) {
+	} else if (cg_get(dir, name(k, v2), buf, size) < 0) {
 		return -1;
-	} else if (!convert(k, dir, val, v2, asv2, buf)) {
+	} else if (!convert(k, dir, buf, v2, asv2, buf)) {
 		errno = EINVAL;
 		return -1;
 	}

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "msg.h"
 #include "parse.h"
@@ -65,28 +66,26 @@ int parse_u64(const char *s, int base, unsigned long long max,
 	return 0;
 }
 
+/* the suffix first, which sets the largest number before it */
 int parse_size(const char *s, unsigned long long *v)
 {
 	static const char units[] = "kmgt";
-	unsigned long long n;
+	size_t len = strlen(s);
+	/* the last character ("" has only its NUL, which is no unit) */
+	char c = s[len - !!len] | 0x20;
 	int shift = 0, i;
 
-	if (scan(&s, 10, ~0ULL, &n))
+	for (i = 0; units[i]; i++)
+		if (c == units[i])
+			shift = 10 * (i + 1);
+	if (scan(&s, 10, ~0ULL >> shift, v))
 		return -1;
-	if (*s) {
-		for (i = 0; units[i] && units[i] != (*s | 0x20); i++)
-			;
-		if (!units[i] || s[1]) {
-			errno = EINVAL;
-			return -1;
-		}
-		shift = 10 * (i + 1);
-	}
-	if (shift && n > (~0ULL >> shift)) {
-		errno = ERANGE;
+	/* the suffix, if any, is all that may follow the digits */
+	if (s[!!shift]) {
+		errno = EINVAL;
 		return -1;
 	}
-	*v = n << shift;
+	*v <<= shift;
 	return 0;
 }
 
