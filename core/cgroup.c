@@ -430,34 +430,36 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 
 /*
  * "+memory +pids ": the controllers of g that v2 serves and dir/name does
- * not list, in want of WANT_MAX; their number, or -1 if there are some and
+ * not list, in want of WANT_MAX; its length, or -1 if there are some and
  * name cannot be read.
  */
 #define WANT_MAX 128
 static int missing(char *want, const struct cg_group *g, const char *dir,
 		   const char *name)
 {
-	char cur[256], ctrl[64];
+	char cur[256];
 	const char *c = g->ctrls;
-	size_t n, len = 0;
-	int r = cg_get(dir, name, cur, sizeof(cur)), k = 0;
+	size_t n;
+	int r = cg_get(dir, name, cur, sizeof(cur)), len = 0;
 
 	if (r < 0)
 		*cur = 0;
 	commas(cur);
-	if (!strcmp(c, "*"))
+	/* g->ctrls is a list of known controllers, or "*" */
+	if (*c == '*')
 		c = cg_v2_ctrls();
-	while (str_item(&c, ',', ctrl, sizeof(ctrl))) {
-		n = strlen(ctrl);
-		if (cg_ctrl_hier(ctrl, n) == layout.v2 &&
-		    !str_in_list(cur, ctrl, n) &&
-		    str_join(want + len, WANT_MAX - len, "+", ctrl, " ")) {
+	for (; *c; c += n + !!c[n]) {
+		n = strchrnul(c, ',') - c;
+		if (cg_ctrl_hier(c, n) == layout.v2 && !str_in_list(cur, c, n) &&
+		    len + n + 2 < WANT_MAX) {
+			want[len] = '+';
+			memcpy(want + len + 1, c, n);
 			len += n + 2;
-			k++;
+			want[len - 1] = ' ';
 		}
 	}
 	want[len] = 0;
-	return r < 0 && k ? -1 : k;
+	return r < 0 && len ? -1 : len;
 }
 
 /*
