@@ -574,10 +574,9 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 
 	if (!cg_each(g, n, enter, &j))
 		return 0;
-	for (line = saved; line && *line; line = nl) {
-		nl = strchrnul(line, '\n');
-		if (*nl)
-			*nl++ = 0;
+	/* a line cut short (the copy was too small) is no group to go to */
+	for (line = saved; line && (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = 0;
 		join_line(line, &j);
 	}
 	return -1;
