@@ -362,7 +362,8 @@ static int dir_ok(struct cg_group *g, int h, char *dir, void *ctx)
 	return 0;
 }
 
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
+/* parse arg (changed in place) into g[*n], counted */
+static void group_add(struct cg_group *g, int *n, char *arg)
 {
 	char *path = strchr(arg, ':');
 
@@ -390,8 +391,8 @@ int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 
 	while ((id = opt_next(st, &arg)) || (operands && st->ind < st->argc))
 		if (id <= 1)
-			cg_group_add(g, &n, id ? (char *)arg :
-				     st->argv[st->ind++]);
+			group_add(g, &n, id ? (char *)arg :
+				  st->argv[st->ind++]);
 		else if (fn)
 			fn(id, arg, ctx);
 	if (!n)
@@ -419,7 +420,7 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	char dir[PATH_MAX];
 	int i, h;
 
-	/* groups are made by cg_group_add, after the layout is loaded */
+	/* groups are made by group_add, after the layout is loaded */
 	for (i = 0; i < n; i++)
 		for (h = 0; h < layout.n; h++)
 			if (g[i].hiers >> h & 1 &&

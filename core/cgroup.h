@@ -105,16 +105,13 @@ int cg_xctrl_hier(const char *ctrl);
  * what is wrong */
 unsigned cg_ctrls_hiers(const char *ctrls);
 
-/* parse arg (changed in place) into g[*n] of a zeroed array, counted, or
- * die naming what is wrong: no ':', an unknown controller, a "..", too
- * many groups */
-#define CG_GROUPS_MAX 64
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
-
 /* the options of st: each -g (the applet's id 1), and each operand too if
- * operands is set, is a group added to g, all before any is acted on; fn
- * (if any) gets the other ids, which without it the applet reads from st's
- * bits. The number of groups; dies without one. */
+ * operands is set, is a group added to g (a zeroed array, of at most
+ * CG_GROUPS_MAX), all before any is acted on; fn (if any) gets the other
+ * ids, which without it the applet reads from st's bits. The number of
+ * groups; dies without one, or naming what is wrong with one: no ':', an
+ * unknown controller, a "..", too many groups. */
+#define CG_GROUPS_MAX 64
 struct optstate;
 int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 	     void (*fn)(int id, const char *arg, void *ctx), void *ctx);
