@@ -190,7 +190,9 @@ static int v1_hier(const char *w, size_t n)
 	return -1;
 }
 
-int cg_hier_by_ctrls(const char *ctrls)
+/* the index of the v1 hierarchy of these controllers (a comma list, as
+ * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
+static int hier_by_ctrls(const char *ctrls)
 {
 	if (!*ctrls)
 		return cg_layout()->v2;
@@ -293,7 +295,7 @@ static int join_line(char *line, void *ctx)
 
 	if (str_split(line, ':', f, 3) != 3)
 		return 0;
-	i = cg_hier_by_ctrls(f[1]);
+	i = hier_by_ctrls(f[1]);
 	if (i >= 0 && !(j->hiers >> i & 1))
 		return 0;
 	if (i >= 0 && cg_dir(dir, &layout.h[i], f[2])) {

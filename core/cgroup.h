@@ -53,10 +53,6 @@ const char *cg_v2_ctrls(void);
  * knobs); "" if it has none (v1: a named one, "name=systemd") */
 const char *cg_hier_ctrls(int h);
 
-/* the index of the v1 hierarchy of these controllers (a comma list, as
- * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
-int cg_hier_by_ctrls(const char *ctrls);
-
 /* the hierarchy serving the controller named by the n bytes at ctrl: the v1
  * one that has it, else v2 if it offers it; -1 */
 int cg_ctrl_hier(const char *ctrl, size_t n);
