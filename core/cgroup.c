@@ -222,15 +222,18 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 {
 	const char *r = h->root;
 	size_t n;
+	int err;
 
 	while (*path == '/')
 		path++;
 	while (*r == '/')
 		r++;
 	n = strlen(r);
-	if ((n && (strncmp(path, r, n) || (path[n] && path[n] != '/'))) ||
-	    cg_dotdot(path)) {
-		errno = EXDEV;
+	err = cg_dotdot(path) ? EINVAL :
+	      n && (strncmp(path, r, n) || (path[n] && path[n] != '/')) ?
+	      EXDEV : 0;
+	if (err) {
+		errno = err;
 		return NULL;
 	}
 	for (path += n; *path == '/'; path++)
@@ -409,12 +412,12 @@ char *cg_path_dir(char *buf, const char *path, int h)
 
 	if (cg_dir(buf, hi, path))
 		return buf;
-	if (errno == EXDEV && !cg_dotdot(path))
+	if (errno == EXDEV)
 		die("group ", path, " is outside the part of its hierarchy"
 		    " mounted at ", hi->mnt);
 	/* a "..", or too long */
-	die_err(errno == EXDEV ? 0 : errno, "invalid group '", path, "'",
-		errno == EXDEV ? ": '..' would leave the hierarchy" : "");
+	die_err(errno == EINVAL ? 0 : errno, "invalid group '", path, "'",
+		errno == EINVAL ? ": '..' would leave the hierarchy" : "");
 }
 
 int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)

@@ -62,8 +62,9 @@ int cg_dotdot(const char *path);
 
 /* the directory of the group PATH of hierarchy h (relative to its root, a
  * leading "/" or not, as in /proc/PID/cgroup) in buf of PATH_MAX; NULL with
- * errno EXDEV when the group lies outside what is mounted (a sub-group
- * bind-mounted, a group outside our cgroup namespace), ENAMETOOLONG */
+ * errno EINVAL for a "..", EXDEV when the group lies outside what is
+ * mounted (a sub-group bind-mounted, a group outside our cgroup namespace),
+ * ENAMETOOLONG */
 char *cg_dir(char *buf, const struct cg_hier *h, const char *path);
 
 /* move process pid (0: ourselves) into the group at directory dir, through
