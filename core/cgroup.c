@@ -480,9 +480,9 @@ static int enable(const char *dir, const char *want)
 	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
 	busy = errno == EBUSY;
+	/* not busy: the list of parts ends after dir */
 	warn_(busy ? 0 : errno, "cannot enable ", want, "in ", dir,
-	      busy ? ": it has processes" : "", busy ? v2_busy : "",
-	      (char *)0);
+	      busy ? ": it has processes" : NULL, v2_busy, (char *)0);
 	return -1;
 }
 
