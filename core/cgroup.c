@@ -672,7 +672,8 @@ int cg_delete(struct cg_group *g, int n, int recursive)
 		if (*g[i].path) {
 			cg_each(&g[i], 1, delete, st);
 		} else {
-			warn("cannot remove a root group");
+			/* the words remove_group's message begins with */
+			warn("cannot remove ", "a root group");
 			st[1] = -1;
 		}
 	return st[1];
