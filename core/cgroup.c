@@ -499,11 +499,13 @@ static int make(const char *dir, unsigned char *made)
 	return 0;
 }
 
-/* remove the groups made, the deepest (dir) first, as far as it goes */
-static void unmake(char *dir, unsigned char *made)
+/* remove the groups made for g in h, the deepest (dir) first, as far as it
+ * goes; a cg_each_fn for cg_undo */
+static int unmake(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	for (; *made && !rmdir(dir); --*made)
+	for (; g->made[h] && !rmdir(dir); g->made[h]--)
 		*strrchr(dir, '/') = 0;
+	return 0;
 }
 
 /*
@@ -535,7 +537,7 @@ static int walk(struct cg_group *g, int h, char *dir, void *create_)
 			break;
 		*p = c;
 	}
-	unmake(dir, &g->made[h]);
+	unmake(g, h, dir, NULL);
 	return -1;
 }
 
@@ -548,17 +550,11 @@ int cg_prepare(struct cg_group *g, int n, int create)
 	return -!!i;
 }
 
-static int unmake_all(struct cg_group *g, int h, char *dir, void *ctx)
-{
-	unmake(dir, &g->made[h]);
-	return 0;
-}
-
 void cg_undo(struct cg_group *g, int n)
 {
 	/* the last group first: it may lie in a group an earlier one made */
 	while (n--)
-		cg_each(&g[n], 1, unmake_all, NULL);
+		cg_each(&g[n], 1, unmake, NULL);
 }
 
 static int enter(struct cg_group *g, int h, char *dir, void *ctx)
