@@ -517,17 +517,19 @@ static int unmake(struct cg_group *g, int h, char *dir, void *ctx)
  */
 static int walk(struct cg_group *g, int h, char *dir, void *create_)
 {
-	char want[WANT_MAX], *p, c;
-	int depth = 0, create = *(int *)create_, v2 = layout.h[h].v2;
+	char want[WANT_MAX], *p, *up = NULL, c;
+	int create = *(int *)create_, v2 = layout.h[h].v2;
 
 	if (!create && (!v2 ||
 			missing(want, g, dir, "cgroup.controllers") <= 0))
 		return 0;
+	/* up: where the parent's path ends (NULL at the mount point, which is
+	 * not ours to make); cut there, dir is the deepest group made */
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
 		*p = 0;
-		if (create && depth++ && make(dir, &g->made[h])) {
-			*strrchr(dir, '/') = 0;
+		if (create && up && make(dir, &g->made[h])) {
+			*up = 0;
 			break;
 		}
 		if (!c)
@@ -536,6 +538,7 @@ static int walk(struct cg_group *g, int h, char *dir, void *create_)
 		    enable(dir, want))
 			break;
 		*p = c;
+		up = p;
 	}
 	unmake(g, h, dir, NULL);
 	return -1;
