@@ -347,7 +347,7 @@ unsigned cg_ctrls_hiers(const char *ctrls)
 	unsigned m = 0;
 	int h;
 
-	if (!strcmp(ctrls, "*")) {
+	if (ctrls[0] == '*' && !ctrls[1]) {
 		for (h = 0; h < l->n; h++)
 			if (*cg_hier_ctrls(h))
 				m |= 1u << h;
