@@ -163,18 +163,18 @@ const char *cg_v2_ctrls(void)
 }
 
 /* the kernel lists a v1 hierarchy's controllers first, then its options:
- * one of these first means it has none */
+ * one of these first ("name=", "release_agent=" hold a '=') means it has
+ * none */
 const char *cg_hier_ctrls(int h)
 {
-	static const char opts[] = "name=\0xattr\0clone_children\0"
-				   "release_agent=\0favordynmods\0";
-	const char *c = layout.h[h].ctrls, *o;
+	const char *c = layout.h[h].ctrls;
+	size_t n = strchrnul(c, ',') - c;
 
 	if (layout.h[h].v2)
 		return cg_v2_ctrls();
-	for (o = opts; *o; o += strlen(o) + 1)
-		if (!strncmp(c, o, strlen(o)))
-			return "";
+	if (strchrnul(c, '=') < c + n ||
+	    str_in_list("xattr,clone_children,favordynmods", c, n))
+		return "";
 	return c;
 }
 
