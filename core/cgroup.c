@@ -665,11 +665,11 @@ static int delete(struct cg_group *g, int h, char *dir, void *st_)
 
 int cg_delete(struct cg_group *g, int n, int recursive)
 {
-	int st[2] = { recursive, 0 }, i;
+	int st[2] = { recursive, 0 };
 
-	for (i = 0; i < n; i++)
-		if (*g[i].path) {
-			cg_each(&g[i], 1, delete, st);
+	for (; n--; g++)
+		if (*g->path) {
+			cg_each(g, 1, delete, st);
 		} else {
 			/* the words remove_group's message begins with */
 			warn("cannot remove ", "a root group");
