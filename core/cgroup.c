@@ -425,12 +425,13 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	char dir[PATH_MAX];
 	int i, h;
 
-	/* groups are made by group_add, after the layout is loaded */
-	for (i = 0; i < n; i++)
+	/* groups are made by group_add, after the layout is loaded; i counts
+	 * from 1, as the result does */
+	for (i = 1; i <= n; i++, g++)
 		for (h = 0; h < layout.n; h++)
-			if (g[i].hiers >> h & 1 &&
-			    fn(&g[i], h, cg_path_dir(dir, g[i].path, h), ctx))
-				return i + 1;
+			if (g->hiers >> h & 1 &&
+			    fn(g, h, cg_path_dir(dir, g->path, h), ctx))
+				return i;
 	return 0;
 }
 
