@@ -446,8 +446,8 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
 {
 	char cur[256];
 	const char *c = g->ctrls;
-	size_t n;
-	int r = cg_get(dir, name, cur, sizeof(cur)), len = 0;
+	size_t n, len = 0;
+	int r = cg_get(dir, name, cur, sizeof(cur));
 
 	if (r < 0)
 		*cur = 0;
@@ -466,7 +466,7 @@ static int missing(char *want, const struct cg_group *g, const char *dir,
 		}
 	}
 	want[len] = 0;
-	return r < 0 && len ? -1 : len;
+	return r < 0 && len ? -1 : (int)len;
 }
 
 /*
