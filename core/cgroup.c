@@ -648,19 +648,19 @@ static int remove_group(char *dir, size_t up, int recursive)
  * recursive flag, st[1] the status */
 static int delete(struct cg_group *g, int h, char *dir, void *st_)
 {
-	int *st = st_, rec = st[0];
+	int *st = st_, rec = st[0], made = g->made[h];
 	size_t up;
 
-	for (;; rec = 0) {
+	/* made counts the group itself when cg_prepare made it */
+	do {
 		up = strrchr(dir, '/') - dir;
 		if (remove_group(dir, up, rec)) {
 			st[1] = -1;
 			break;
 		}
 		dir[up] = 0;
-		if (!g->made[h] || !--g->made[h])
-			break;
-	}
+		rec = 0;
+	} while (--made > 0);
 	return 0;
 }
 

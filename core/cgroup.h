@@ -143,7 +143,8 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 /* remove the n groups g in each of their hierarchies (with their subgroups
  * if recursive), and the parents cg_prepare made for them; processes still
  * in a group move to its parent, as libcgroup does. 0, or -1 with a message
- * printed for each that failed */
+ * printed for each that failed. The groups' made counts stay: this is the
+ * last use of g. */
 int cg_delete(struct cg_group *g, int n, int recursive);
 
 #endif
