@@ -153,12 +153,14 @@ static char *commas(char *s)
 
 const char *cg_v2_ctrls(void)
 {
-	static char buf[256];
-	static int done;
+	static char buf[256], done;
 
-	if (!done++ && cg_layout()->v2 >= 0)
-		cg_get(layout.h[layout.v2].mnt, "cgroup.controllers", buf,
-		       sizeof(buf));
+	if (!done) {
+		done = 1;
+		if (cg_layout()->v2 >= 0)
+			cg_get(layout.h[layout.v2].mnt, "cgroup.controllers",
+			       buf, sizeof(buf));
+	}
 	return commas(buf);
 }
 
@@ -593,7 +595,7 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 struct rm {
 	char *dir;
 	size_t up;
-	int failed;
+	char failed;
 };
 
 static int remove_group(char *dir, size_t up, int recursive);
