@@ -123,10 +123,10 @@ int cg_get(const char *dir, const char *name, char *buf, size_t size)
 	char path[PATH_MAX];
 	ssize_t n;
 
-	if (!str_join(path, sizeof(path), dir, "/", name) ||
-	    (n = file_read(path, buf, size)) < 0)
+	if (!str_join(path, sizeof(path), dir, "/", name))
 		return -1;
-	if (n && buf[n - 1] == '\n')
+	n = file_read(path, buf, size);
+	if (n > 0 && buf[n - 1] == '\n')
 		buf[--n] = 0;
 	return n;
 }
