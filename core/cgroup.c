@@ -344,21 +344,21 @@ int cg_xctrl_hier(const char *ctrl)
 
 unsigned cg_ctrls_hiers(const char *ctrls)
 {
-	const struct cg_layout *l = cg_xlayout();
 	char name[64];
 	unsigned m = 0;
 	int h;
 
+	cg_xlayout();	/* layout loaded, or we die */
 	if (ctrls[0] == '*' && !ctrls[1]) {
-		for (h = 0; h < l->n; h++)
+		for (h = 0; h < layout.n; h++)
 			if (*cg_hier_ctrls(h))
 				m |= 1u << h;
 		return m;
 	}
-	if (!*ctrls && l->v2 < 0)
+	if (!*ctrls && layout.v2 < 0)
 		die("no cgroup v2 hierarchy is mounted for ':PATH'");
 	if (!*ctrls)
-		return 1u << l->v2;
+		return 1u << layout.v2;
 	while (str_item(&ctrls, ',', name, sizeof(name)))
 		m |= 1u << cg_xctrl_hier(name);
 	return m;
