@@ -123,10 +123,10 @@ int cg_get(const char *dir, const char *name, char *buf, size_t size)
 	char path[PATH_MAX];
 	ssize_t n;
 
-	if (!str_join(path, sizeof(path), dir, "/", name) ||
-	    (n = file_read(path, buf, size)) < 0)
+	if (!str_join(path, sizeof(path), dir, "/", name))
 		return -1;
-	if (n && buf[n - 1] == '\n')
+	n = file_read(path, buf, size);
+	if (n > 0 && buf[n - 1] == '\n')
 		buf[--n] = 0;
 	return n;
 }
@@ -153,28 +153,30 @@ static char *commas(char *s)
 
 const char *cg_v2_ctrls(void)
 {
-	static char buf[256];
-	static int done;
+	static char buf[256], done;
 
-	if (!done++ && cg_layout()->v2 >= 0)
-		cg_get(layout.h[layout.v2].mnt, "cgroup.controllers", buf,
-		       sizeof(buf));
+	if (!done) {
+		done = 1;
+		if (cg_layout()->v2 >= 0)
+			cg_get(layout.h[layout.v2].mnt, "cgroup.controllers",
+			       buf, sizeof(buf));
+	}
 	return commas(buf);
 }
 
 /* the kernel lists a v1 hierarchy's controllers first, then its options:
- * one of these first means it has none */
+ * one of these first ("name=", "release_agent=" hold a '=') means it has
+ * none */
 const char *cg_hier_ctrls(int h)
 {
-	static const char opts[] = "name=\0xattr\0clone_children\0"
-				   "release_agent=\0favordynmods\0";
-	const char *c = layout.h[h].ctrls, *o;
+	const char *c = layout.h[h].ctrls;
+	size_t n = strchrnul(c, ',') - c;
 
 	if (layout.h[h].v2)
 		return cg_v2_ctrls();
-	for (o = opts; *o; o += strlen(o) + 1)
-		if (!strncmp(c, o, strlen(o)))
-			return "";
+	if (strchrnul(c, '=') < c + n ||
+	    str_in_list("xattr,clone_children,favordynmods", c, n))
+		return "";
 	return c;
 }
 
@@ -190,7 +192,9 @@ static int v1_hier(const char *w, size_t n)
 	return -1;
 }
 
-int cg_hier_by_ctrls(const char *ctrls)
+/* the index of the v1 hierarchy of these controllers (a comma list, as
+ * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
+static int hier_by_ctrls(const char *ctrls)
 {
 	if (!*ctrls)
 		return cg_layout()->v2;
@@ -220,15 +224,18 @@ char *cg_dir(char *buf, const struct cg_hier *h, const char *path)
 {
 	const char *r = h->root;
 	size_t n;
+	int err;
 
 	while (*path == '/')
 		path++;
 	while (*r == '/')
 		r++;
 	n = strlen(r);
-	if ((n && (strncmp(path, r, n) || (path[n] && path[n] != '/'))) ||
-	    cg_dotdot(path)) {
-		errno = EXDEV;
+	err = cg_dotdot(path) ? EINVAL :
+	      n && (strncmp(path, r, n) || (path[n] && path[n] != '/')) ?
+	      EXDEV : 0;
+	if (err) {
+		errno = err;
 		return NULL;
 	}
 	for (path += n; *path == '/'; path++)
@@ -293,7 +300,7 @@ static int join_line(char *line, void *ctx)
 
 	if (str_split(line, ':', f, 3) != 3)
 		return 0;
-	i = cg_hier_by_ctrls(f[1]);
+	i = hier_by_ctrls(f[1]);
 	if (i >= 0 && !(j->hiers >> i & 1))
 		return 0;
 	if (i >= 0 && cg_dir(dir, &layout.h[i], f[2])) {
@@ -337,21 +344,21 @@ int cg_xctrl_hier(const char *ctrl)
 
 unsigned cg_ctrls_hiers(const char *ctrls)
 {
-	const struct cg_layout *l = cg_xlayout();
 	char name[64];
 	unsigned m = 0;
 	int h;
 
-	if (!strcmp(ctrls, "*")) {
-		for (h = 0; h < l->n; h++)
+	cg_xlayout();	/* layout loaded, or we die */
+	if (ctrls[0] == '*' && !ctrls[1]) {
+		for (h = 0; h < layout.n; h++)
 			if (*cg_hier_ctrls(h))
 				m |= 1u << h;
 		return m;
 	}
-	if (!*ctrls && l->v2 < 0)
+	if (!*ctrls && layout.v2 < 0)
 		die("no cgroup v2 hierarchy is mounted for ':PATH'");
 	if (!*ctrls)
-		return 1u << l->v2;
+		return 1u << layout.v2;
 	while (str_item(&ctrls, ',', name, sizeof(name)))
 		m |= 1u << cg_xctrl_hier(name);
 	return m;
@@ -362,7 +369,8 @@ static int dir_ok(struct cg_group *g, int h, char *dir, void *ctx)
 	return 0;
 }
 
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg)
+/* parse arg (changed in place) into g[*n], counted */
+static void group_add(struct cg_group *g, int *n, char *arg)
 {
 	char *path = strchr(arg, ':');
 
@@ -390,8 +398,8 @@ int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 
 	while ((id = opt_next(st, &arg)) || (operands && st->ind < st->argc))
 		if (id <= 1)
-			cg_group_add(g, &n, id ? (char *)arg :
-				     st->argv[st->ind++]);
+			group_add(g, &n, id ? (char *)arg :
+				  st->argv[st->ind++]);
 		else if (fn)
 			fn(id, arg, ctx);
 	if (!n)
@@ -406,12 +414,12 @@ char *cg_path_dir(char *buf, const char *path, int h)
 
 	if (cg_dir(buf, hi, path))
 		return buf;
-	if (errno == EXDEV && !cg_dotdot(path))
+	if (errno == EXDEV)
 		die("group ", path, " is outside the part of its hierarchy"
 		    " mounted at ", hi->mnt);
 	/* a "..", or too long */
-	die_err(errno == EXDEV ? 0 : errno, "invalid group '", path, "'",
-		errno == EXDEV ? ": '..' would leave the hierarchy" : "");
+	die_err(errno == EINVAL ? 0 : errno, "invalid group '", path, "'",
+		errno == EINVAL ? ": '..' would leave the hierarchy" : "");
 }
 
 int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
@@ -419,45 +427,48 @@ int cg_each(struct cg_group *g, int n, cg_each_fn *fn, void *ctx)
 	char dir[PATH_MAX];
 	int i, h;
 
-	/* groups are made by cg_group_add, after the layout is loaded */
-	for (i = 0; i < n; i++)
+	/* groups are made by group_add, after the layout is loaded; i counts
+	 * from 1, as the result does */
+	for (i = 1; i <= n; i++, g++)
 		for (h = 0; h < layout.n; h++)
-			if (g[i].hiers >> h & 1 &&
-			    fn(&g[i], h, cg_path_dir(dir, g[i].path, h), ctx))
-				return i + 1;
+			if (g->hiers >> h & 1 &&
+			    fn(g, h, cg_path_dir(dir, g->path, h), ctx))
+				return i;
 	return 0;
 }
 
 /*
  * "+memory +pids ": the controllers of g that v2 serves and dir/name does
- * not list, in want of WANT_MAX; their number, or -1 if there are some and
+ * not list, in want of WANT_MAX; its length, or -1 if there are some and
  * name cannot be read.
  */
 #define WANT_MAX 128
 static int missing(char *want, const struct cg_group *g, const char *dir,
 		   const char *name)
 {
-	char cur[256], ctrl[64];
+	char cur[256];
 	const char *c = g->ctrls;
 	size_t n, len = 0;
-	int r = cg_get(dir, name, cur, sizeof(cur)), k = 0;
+	int r = cg_get(dir, name, cur, sizeof(cur));
 
 	if (r < 0)
 		*cur = 0;
 	commas(cur);
-	if (!strcmp(c, "*"))
+	/* g->ctrls is a list of known controllers, or "*" */
+	if (*c == '*')
 		c = cg_v2_ctrls();
-	while (str_item(&c, ',', ctrl, sizeof(ctrl))) {
-		n = strlen(ctrl);
-		if (cg_ctrl_hier(ctrl, n) == layout.v2 &&
-		    !str_in_list(cur, ctrl, n) &&
-		    str_join(want + len, WANT_MAX - len, "+", ctrl, " ")) {
+	for (; *c; c += n + !!c[n]) {
+		n = strchrnul(c, ',') - c;
+		if (cg_ctrl_hier(c, n) == layout.v2 && !str_in_list(cur, c, n) &&
+		    len + n + 2 < WANT_MAX) {
+			want[len] = '+';
+			memcpy(want + len + 1, c, n);
 			len += n + 2;
-			k++;
+			want[len - 1] = ' ';
 		}
 	}
 	want[len] = 0;
-	return r < 0 && k ? -1 : k;
+	return r < 0 && len ? -1 : (int)len;
 }
 
 /*
@@ -472,9 +483,9 @@ static int enable(const char *dir, const char *want)
 	if (!cg_put(dir, "cgroup.subtree_control", want))
 		return 0;
 	busy = errno == EBUSY;
+	/* not busy: the list of parts ends after dir */
 	warn_(busy ? 0 : errno, "cannot enable ", want, "in ", dir,
-	      busy ? ": it has processes" : "", busy ? v2_busy : "",
-	      (char *)0);
+	      busy ? ": it has processes" : NULL, v2_busy, (char *)0);
 	return -1;
 }
 
@@ -491,11 +502,13 @@ static int make(const char *dir, unsigned char *made)
 	return 0;
 }
 
-/* remove the groups made, the deepest (dir) first, as far as it goes */
-static void unmake(char *dir, unsigned char *made)
+/* remove the groups made for g in h, the deepest (dir) first, as far as it
+ * goes; a cg_each_fn for cg_undo */
+static int unmake(struct cg_group *g, int h, char *dir, void *ctx)
 {
-	for (; *made && !rmdir(dir); --*made)
+	for (; g->made[h] && !rmdir(dir); g->made[h]--)
 		*strrchr(dir, '/') = 0;
+	return 0;
 }
 
 /*
@@ -507,17 +520,19 @@ static void unmake(char *dir, unsigned char *made)
  */
 static int walk(struct cg_group *g, int h, char *dir, void *create_)
 {
-	char want[WANT_MAX], *p, c;
-	int depth = 0, create = *(int *)create_, v2 = layout.h[h].v2;
+	char want[WANT_MAX], *p, *up = NULL, c;
+	int create = *(int *)create_, v2 = layout.h[h].v2;
 
 	if (!create && (!v2 ||
 			missing(want, g, dir, "cgroup.controllers") <= 0))
 		return 0;
+	/* up: where the parent's path ends (NULL at the mount point, which is
+	 * not ours to make); cut there, dir is the deepest group made */
 	for (p = dir + strlen(layout.h[h].mnt);; p = strchrnul(p + 1, '/')) {
 		c = *p;
 		*p = 0;
-		if (create && depth++ && make(dir, &g->made[h])) {
-			*strrchr(dir, '/') = 0;
+		if (create && up && make(dir, &g->made[h])) {
+			*up = 0;
 			break;
 		}
 		if (!c)
@@ -526,8 +541,9 @@ static int walk(struct cg_group *g, int h, char *dir, void *create_)
 		    enable(dir, want))
 			break;
 		*p = c;
+		up = p;
 	}
-	unmake(dir, &g->made[h]);
+	unmake(g, h, dir, NULL);
 	return -1;
 }
 
@@ -540,17 +556,11 @@ int cg_prepare(struct cg_group *g, int n, int create)
 	return -!!i;
 }
 
-static int unmake_all(struct cg_group *g, int h, char *dir, void *ctx)
-{
-	unmake(dir, &g->made[h]);
-	return 0;
-}
-
 void cg_undo(struct cg_group *g, int n)
 {
 	/* the last group first: it may lie in a group an earlier one made */
 	while (n--)
-		cg_each(&g[n], 1, unmake_all, NULL);
+		cg_each(&g[n], 1, unmake, NULL);
 }
 
 static int enter(struct cg_group *g, int h, char *dir, void *ctx)
@@ -572,10 +582,9 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 
 	if (!cg_each(g, n, enter, &j))
 		return 0;
-	for (line = saved; line && *line; line = nl) {
-		nl = strchrnul(line, '\n');
-		if (*nl)
-			*nl++ = 0;
+	/* a line cut short (the copy was too small) is no group to go to */
+	for (line = saved; line && (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = 0;
 		join_line(line, &j);
 	}
 	return -1;
@@ -586,7 +595,7 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved)
 struct rm {
 	char *dir;
 	size_t up;
-	int failed;
+	char failed;
 };
 
 static int remove_group(char *dir, size_t up, int recursive);
@@ -641,31 +650,32 @@ static int remove_group(char *dir, size_t up, int recursive)
  * recursive flag, st[1] the status */
 static int delete(struct cg_group *g, int h, char *dir, void *st_)
 {
-	int *st = st_, rec = st[0];
+	int *st = st_, rec = st[0], made = g->made[h];
 	size_t up;
 
-	for (;; rec = 0) {
+	/* made counts the group itself when cg_prepare made it */
+	do {
 		up = strrchr(dir, '/') - dir;
 		if (remove_group(dir, up, rec)) {
 			st[1] = -1;
 			break;
 		}
 		dir[up] = 0;
-		if (!g->made[h] || !--g->made[h])
-			break;
-	}
+		rec = 0;
+	} while (--made > 0);
 	return 0;
 }
 
 int cg_delete(struct cg_group *g, int n, int recursive)
 {
-	int st[2] = { recursive, 0 }, i;
+	int st[2] = { recursive, 0 };
 
-	for (i = 0; i < n; i++)
-		if (*g[i].path) {
-			cg_each(&g[i], 1, delete, st);
+	for (; n--; g++)
+		if (*g->path) {
+			cg_each(g, 1, delete, st);
 		} else {
-			warn("cannot remove a root group");
+			/* the words remove_group's message begins with */
+			warn("cannot remove ", "a root group");
 			st[1] = -1;
 		}
 	return st[1];

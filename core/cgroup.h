@@ -53,10 +53,6 @@ const char *cg_v2_ctrls(void);
  * knobs); "" if it has none (v1: a named one, "name=systemd") */
 const char *cg_hier_ctrls(int h);
 
-/* the index of the v1 hierarchy of these controllers (a comma list, as
- * /proc/PID/cgroup names them), of the v2 one for "", or -1 */
-int cg_hier_by_ctrls(const char *ctrls);
-
 /* the hierarchy serving the controller named by the n bytes at ctrl: the v1
  * one that has it, else v2 if it offers it; -1 */
 int cg_ctrl_hier(const char *ctrl, size_t n);
@@ -66,8 +62,9 @@ int cg_dotdot(const char *path);
 
 /* the directory of the group PATH of hierarchy h (relative to its root, a
  * leading "/" or not, as in /proc/PID/cgroup) in buf of PATH_MAX; NULL with
- * errno EXDEV when the group lies outside what is mounted (a sub-group
- * bind-mounted, a group outside our cgroup namespace), ENAMETOOLONG */
+ * errno EINVAL for a "..", EXDEV when the group lies outside what is
+ * mounted (a sub-group bind-mounted, a group outside our cgroup namespace),
+ * ENAMETOOLONG */
 char *cg_dir(char *buf, const struct cg_hier *h, const char *path);
 
 /* move process pid (0: ourselves) into the group at directory dir, through
@@ -105,16 +102,13 @@ int cg_xctrl_hier(const char *ctrl);
  * what is wrong */
 unsigned cg_ctrls_hiers(const char *ctrls);
 
-/* parse arg (changed in place) into g[*n] of a zeroed array, counted, or
- * die naming what is wrong: no ':', an unknown controller, a "..", too
- * many groups */
-#define CG_GROUPS_MAX 64
-void cg_group_add(struct cg_group g[CG_GROUPS_MAX], int *n, char *arg);
-
 /* the options of st: each -g (the applet's id 1), and each operand too if
- * operands is set, is a group added to g, all before any is acted on; fn
- * (if any) gets the other ids, which without it the applet reads from st's
- * bits. The number of groups; dies without one. */
+ * operands is set, is a group added to g (a zeroed array, of at most
+ * CG_GROUPS_MAX), all before any is acted on; fn (if any) gets the other
+ * ids, which without it the applet reads from st's bits. The number of
+ * groups; dies without one, or naming what is wrong with one: no ':', an
+ * unknown controller, a "..", too many groups. */
+#define CG_GROUPS_MAX 64
 struct optstate;
 int cg_parse(struct optstate *st, struct cg_group *g, int operands,
 	     void (*fn)(int id, const char *arg, void *ctx), void *ctx);
@@ -149,7 +143,8 @@ int cg_enter(struct cg_group *g, int n, pid_t pid, char *saved);
 /* remove the n groups g in each of their hierarchies (with their subgroups
  * if recursive), and the parents cg_prepare made for them; processes still
  * in a group move to its parent, as libcgroup does. 0, or -1 with a message
- * printed for each that failed */
+ * printed for each that failed. The groups' made counts stay: this is the
+ * last use of g. */
 int cg_delete(struct cg_group *g, int n, int recursive);
 
 #endif
