@@ -231,7 +231,8 @@ static void report(const struct memwatch *m, int st)
 /*
  * The child waits on a pipe until we have moved it into every group, so
  * that not one instruction of the program runs outside them; if we cannot,
- * it sees the pipe close and leaves quietly, and we return.
+ * it sees the pipe close and leaves quietly, and we return. We return too
+ * when there is no child (a pids limit), for the groups to be undone.
  */
 static void run_wait(struct cgexec *c)
 {
@@ -242,10 +243,17 @@ static void run_wait(struct cgexec *c)
 	char go;
 
 	watch(c, m);
-	if (sys_pipe2(p, O_CLOEXEC))
-		die_errno("cannot start the program");
+	if (sys_pipe2(p, O_CLOEXEC)) {
+		warn_errno("cannot start the program");
+		return;
+	}
 	proc_block(0, &old);
-	if (!(pid = proc_fork())) {
+	pid = proc_try_fork();
+	if (pid < 0) {
+		warn_errno("fork failed");
+		return;
+	}
+	if (!pid) {
 		proc_restore(&old);
 		close(p[1]);
 		if (read(p[0], &go, 1) != 1)

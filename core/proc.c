@@ -103,16 +103,20 @@ char *proc_which(const char *root, const char *prog, char *buf, size_t size)
 	return NULL;
 }
 
-pid_t proc_fork(void)
+pid_t proc_try_fork(void)
 {
-	pid_t pid;
-
 	sys_sigdfl(SIGCHLD);
 	/* the system call, not musl's fork or _Fork: no atfork handlers, and
 	 * none of their locking (500 bytes) in a single-threaded program. The
 	 * child's musl thread descriptor keeps the parent's TID, so nothing in
 	 * ctbox calls raise() or abort() in a child: kill(getpid()) instead. */
-	pid = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+	return syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+}
+
+pid_t proc_fork(void)
+{
+	pid_t pid = proc_try_fork();
+
 	if (pid < 0)
 		die_errno("fork failed");
 	return pid;

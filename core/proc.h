@@ -15,8 +15,11 @@ _Noreturn void proc_exec(char **argv);
  * NULL. A prog with a slash is taken as it is (under root if absolute). */
 char *proc_which(const char *root, const char *prog, char *buf, size_t size);
 
-/* fork, or die; SIGCHLD is reset to its default first, so that a SIG_IGN
- * inherited from our parent cannot make the kernel reap the child for us */
+/* fork: 0 in the child, its pid, or -1 with errno. SIGCHLD is reset to
+ * its default first, so that a SIG_IGN inherited from our parent cannot
+ * make the kernel reap the child for us */
+pid_t proc_try_fork(void);
+/* proc_try_fork, or die */
 pid_t proc_fork(void);
 
 /* wait for pid and return its wait status; PROC_STOPS: when it stops, stop
