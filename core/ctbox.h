@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-/* 24 bytes an entry, its name in it (scripts/gen-applets.sh refuses a
- * longer one) rather than apart behind a pointer */
+/* 24 bytes an entry, its name in it rather than apart behind a pointer;
+ * the table scripts/gen-applets.sh writes asserts that each name fits */
 #define APPLET_NAME_MAX 11
 struct applet {
 	int (*main)(int argc, char **argv);
