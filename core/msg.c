@@ -13,7 +13,8 @@
 
 _Static_assert(ERRMSG_SIZE < MSG_ERRBUF, "MSG_ERRBUF too small for the texts");
 
-static const char *prefix = "ctbox";
+/* in .bss: a write to .data would copy a page that nothing else writes */
+static const char *prefix;
 
 void msg_prefix(const char *p)
 {
@@ -54,7 +55,7 @@ static void emit(int err, const char *s, va_list ap, const char *tail)
 	char buf[1024], text[MSG_ERRBUF];
 	size_t len = 0, size = sizeof(buf) - 1;
 
-	len = add(buf, len, size, prefix);
+	len = add(buf, len, size, prefix ? prefix : "ctbox");
 	len = add(buf, len, size, ": ");
 	for (; s; s = va_arg(ap, const char *))
 		len = add(buf, len, size, s);
