@@ -1,19 +1,21 @@
-/* heap.c: malloc for libseccomp, populated arenas and a bump pointer */
+/* heap.c: malloc for libseccomp, arenas and a bump pointer */
 /* SPDX-License-Identifier: MIT */
 /*
  * ctbox itself allocates nothing; libseccomp allocates a few hundred small
  * blocks while it builds a filter, in a process that execs a moment later.
  * musl's malloc gives each size class its own pages, and each page of a
  * fresh process costs a fault (tens of microseconds on some virtual
- * machines): blocks laid end to end in arenas that are mapped already
- * populated cost one system call each and no fault. free() takes back the
- * last block only, which is enough for libseccomp's allocate-and-free
- * runs; the rest goes with the exec. Each arena is twice the last, up to
- * 256 KB, or as large as the block that did not fit. A deny-list of a few
- * calls takes 7 KB, so the first arena is 8 KB: populating pages that
- * stay unused costs as much as faulting them in. An allow-list of 330
- * calls takes 1.5 MB, where musl's malloc peaks at 0.6 MB: a process that
- * execs at once can afford that.
+ * machines): blocks laid end to end in arenas cost few pages. free()
+ * takes back the last block only, which is enough for libseccomp's
+ * allocate-and-free runs; the rest goes with the exec.
+ *
+ * A deny-list of a few calls takes 7 KB, so the first arena is 8 KB of
+ * .bss, page-aligned and after all the rest of it (CT_COLD): two zero
+ * pages, with no system call and no new page table. Each later arena is
+ * mapped already populated, twice the last up to 256 KB, or as large as
+ * the block that did not fit. An allow-list of 330 calls takes 1.5 MB,
+ * where musl's malloc peaks at 0.6 MB: a process that execs at once can
+ * afford that.
  *
  * These definitions replace musl's malloc, free, calloc and realloc in the
  * static link, so musl's allocator is not linked at all.
@@ -22,13 +24,15 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include "ctbox.h"
 
 #define ALIGN 16		/* as malloc's blocks are, for any type */
 #define FIRST (8 * 1024)
 #define LAST (256 * 1024)
 
+char heap_arena[FIRST + 4096] CT_COLD;
 static char *top, *end;
-static size_t next = FIRST;
+static unsigned grown;		/* arenas so far */
 
 /* a block is its size, padded to ALIGN, then the caller's bytes */
 static size_t *head(void *p)
@@ -38,16 +42,20 @@ static size_t *head(void *p)
 
 static int grow(size_t need)
 {
-	size_t len = need > next ? (need + 4095) & ~(size_t)4095 : next;
-	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	size_t len = grown < 5 ? (size_t)FIRST << grown : LAST;
+	char *p = (char *)(((uintptr_t)heap_arena + 4095) & ~(uintptr_t)4095);
 
-	if (p == MAP_FAILED)
-		return -1;
+	if (grown || need > FIRST) {
+		if (need > len)
+			len = (need + 4095) & ~(size_t)4095;
+		p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (p == MAP_FAILED)
+			return -1;
+	}
+	grown++;
 	top = p;
 	end = p + len;
-	if (next < LAST)
-		next *= 2;
 	return 0;
 }
 
