@@ -30,6 +30,7 @@
 #define FIRST (8 * 1024)
 #define LAST (256 * 1024)
 
+/* the first arena, page-aligned inside it (see CT_COLD) */
 char heap_arena[FIRST + 4096] CT_COLD;
 static char *top, *end;
 static unsigned grown;		/* arenas so far */

@@ -296,13 +296,18 @@ static void test_idmap(void)
 
 #if CFG_SECCOMP
 /* core/heap.c, the malloc of a build with libseccomp */
+extern char heap_arena[];	/* 8 KB and a page's slack to align them */
+#define IN_ARENA(p) ((char *)(p) >= heap_arena && \
+		     (char *)(p) < heap_arena + 8192 + 4096)
+
 static void test_heap(void)
 {
-	char *a = malloc(10), *b, *c, *d;
+	char *a = malloc(10), *b, *c, *d, *e = NULL;
 	volatile size_t huge = ~(size_t)0 / 2;
 	int zero = 1, i;
 
 	CHECK("heap: blocks are aligned to 16", !((unsigned long)a % 16));
+	CHECK("heap: the first arena is the one in .bss", IN_ARENA(a));
 	memcpy(a, "123456789", 10);
 	b = realloc(a, 100);
 	CHECK("heap: the last block grows in place", b == a &&
@@ -317,6 +322,11 @@ static void test_heap(void)
 	for (i = 0; i < 200; i++)
 		zero &= !a[i];
 	CHECK("heap: calloc zeroes a block given back", zero);
+	for (i = 0; i < 9; i++)
+		e = malloc(1000);
+	CHECK("heap: past 8 KB, blocks come from a mapped arena", e &&
+	      !IN_ARENA(e) && !((unsigned long)e % 16));
+	memset(e, 2, 1000);
 	d = malloc(1 << 20);
 	CHECK("heap: a block larger than the arenas", d && !((unsigned long)d % 16));
 	memset(d, 1, 1 << 20);
