@@ -232,13 +232,14 @@ static void report(const struct memwatch *m, int st)
  * The child waits on a pipe until we have moved it into every group, so
  * that not one instruction of the program runs outside them; if we cannot,
  * it sees the pipe close and leaves quietly, and we return. We return too
- * when there is no child (a pids limit), for the groups to be undone.
+ * when there is no child (a pids limit), or no longer one to start (killed
+ * before the go-ahead), for the groups to be undone.
  */
 static void run_wait(struct cgexec *c)
 {
 	struct memwatch *m = &cgexec_mem;
 	sigset_t old;
-	int p[2], st;
+	int p[2], fail, st;
 	pid_t pid;
 	char go;
 
@@ -261,14 +262,17 @@ static void run_wait(struct cgexec *c)
 		proc_exec(c->argv);
 	}
 	close(p[0]);
-	if (cg_enter(c->g, c->ng, pid, NULL)) {
-		close(p[1]);
+	fail = cg_enter(c->g, c->ng, pid, NULL);
+	/* the child is gone already (killed): EPIPE, SIGPIPE being blocked */
+	if (!fail && write(p[1], "g", 1) != 1) {
+		warn_errno("cannot start the program");
+		fail = 1;
+	}
+	close(p[1]);
+	if (fail) {
 		proc_wait(pid, 0);
 		return;
 	}
-	if (write(p[1], "g", 1) != 1)
-		die_errno("cannot start the program");
-	close(p[1]);
 	st = proc_wait(pid, 0);
 	report(m, st);
 	if (OPT_SEEN(c, O_RM))

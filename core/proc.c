@@ -167,6 +167,7 @@ void proc_block(int how, sigset_t *old)
 		sigemptyset(&set);
 		sigaddset(&set, SIGINT);
 		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGPIPE);
 	}
 	sigprocmask(SIG_BLOCK, &set, old);
 }

@@ -33,7 +33,8 @@ _Noreturn void proc_relay(int status);
 
 /* block signals before a fork: PROC_BLOCK_ALL every catchable one (to
  * forward them), else SIGINT and SIGTERM (the parent only waits, the child
- * takes them); the child restores *old */
+ * takes them) and SIGPIPE (a write to a pipe whose child is gone fails with
+ * EPIPE, to be reported); the child restores *old */
 #define PROC_BLOCK_ALL 1
 void proc_block(int how, sigset_t *old);
 void proc_restore(const sigset_t *old);
