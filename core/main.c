@@ -188,7 +188,7 @@ static int ctbox_main(int argc, char **argv)
 				die_status(127, 0, argv[2],
 					   ": applet not found");
 			applet_help(a);
-			return 0;
+			return out_close();
 		}
 		return usage();
 	}

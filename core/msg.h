@@ -21,6 +21,7 @@ _Noreturn void die_usage_(const char *s, ...);
 #define die_status(st, e, ...)	die_((st), (e), __VA_ARGS__, (char *)0)
 #define warn(...)		warn_(0, __VA_ARGS__, (char *)0)
 #define warn_errno(...)		warn_(errno, __VA_ARGS__, (char *)0)
+#define warn_err(e, ...)	warn_((e), __VA_ARGS__, (char *)0)
 /* a usage error: the message, then "Try 'APPLET --help' ...", status 1 */
 #define die_usage(...)		die_usage_(__VA_ARGS__, (char *)0)
 

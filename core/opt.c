@@ -2,11 +2,11 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ctbox.h"
 #include "msg.h"
 #include "opt.h"
+#include "out.h"
 #include "str.h"
 
 enum { ID_HELP = 62, ID_VERSION = 63 };	/* the top of the 6 bits */
@@ -90,13 +90,11 @@ static const struct opt *find_long(const struct optstate *st, const char *name,
 
 static _Noreturn void builtin_opt(int id)
 {
-	if (id == ID_HELP) {
+	if (id == ID_HELP)
 		applet_help(applet_cur);
-		exit(0);
-	}
-	(void)!write(1, "ctbox " CTBOX_VERSION "\n",
-		     sizeof("ctbox " CTBOX_VERSION));
-	exit(0);
+	else
+		out_str("ctbox " CTBOX_VERSION "\n");
+	exit(out_close());
 }
 
 static int take(struct optstate *st, const struct opt *o, const char **arg)

@@ -4,13 +4,14 @@
 #include <unistd.h>
 
 #include "ctbox.h"
+#include "msg.h"
 #include "out.h"
 #include "str.h"
 
 /* see CT_COLD: the runs that exec print nothing */
 char out_buf[1024] CT_COLD;
 static size_t used;
-static int failed;
+static int failed;		/* the errno of a write that failed */
 
 void out_flush(void)
 {
@@ -20,7 +21,7 @@ void out_flush(void)
 		ssize_t n = write(1, out_buf + off, used - off);
 
 		if (n < 0) {
-			failed = 1;
+			failed = errno;
 			break;
 		}
 		off += n;
@@ -87,5 +88,7 @@ void out_base(unsigned long long v, unsigned base, int width)
 int out_close(void)
 {
 	out_flush();
-	return failed;
+	if (failed)
+		warn_err(failed, "write error");
+	return !!failed;
 }

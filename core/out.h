@@ -17,8 +17,8 @@ static inline void out_hex(unsigned long long v, int width)
 	out_base(v, 16, width);
 }
 void out_flush(void);				/* also done by die() */
-/* write what is buffered and the rest of the line; exit status 1 if stdout
- * failed (a full disk, a closed pipe) */
+/* write what is buffered; if a write to stdout failed (a full disk, a
+ * closed descriptor), say so and return exit status 1, else 0 */
 int out_close(void);
 
 #endif
