@@ -8,7 +8,8 @@
 #include <sys/types.h>
 
 /* exec argv[0] searched in PATH; with no argv, $SHELL or /bin/sh. On failure:
- * "failed to execute X: ...", status 127 if not found, 126 otherwise */
+ * "failed to execute X: ...", status 127 if not found, 126 otherwise (or a
+ * trap, under a seccomp filter that denies exiting) */
 _Noreturn void proc_exec(char **argv);
 
 /* find prog as execvp would, under root ("" for /): its path in buf, or
