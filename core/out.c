@@ -1,5 +1,6 @@
 /* out.c: buffered output to stdout, without stdio */
 /* SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
